@@ -1,0 +1,21 @@
+package dev.authrag.application.auth;
+
+import dev.authrag.domain.user.Email;
+import dev.authrag.domain.user.User;
+import dev.authrag.domain.user.UserId;
+
+import java.util.Optional;
+
+/** Driven port: the registered accounts. */
+public interface Users {
+
+    /** Stores a new account; false when its email is already taken (atomically, so concurrent registrations cannot both win). */
+    boolean add(User user);
+
+    Optional<User> findByEmail(Email email);
+
+    Optional<User> findById(UserId id);
+
+    /** Stores the account's current password hash. */
+    void updatePasswordHash(User user);
+}
