@@ -1,0 +1,80 @@
+package dev.authrag.adapter.web.auth;
+
+import dev.authrag.adapter.web.auth.AuthMessages.MessageResponse;
+import dev.authrag.adapter.web.auth.AuthMessages.RegisterRequest;
+import dev.authrag.adapter.web.auth.AuthMessages.RegisterResponse;
+import dev.authrag.adapter.web.auth.AuthMessages.SignInRequest;
+import dev.authrag.adapter.web.auth.AuthMessages.SignInResponse;
+import dev.authrag.adapter.web.auth.AuthMessages.VerifyResponse;
+import dev.authrag.application.auth.RegisterUser;
+import dev.authrag.application.auth.SignIn;
+import dev.authrag.application.auth.SignOut;
+import dev.authrag.domain.auth.AuthException;
+import dev.authrag.domain.auth.AuthException.Reason;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+
+/** Registration, sign-in, sign-out and session verification. Hashing and JDBC make every route blocking. */
+@Controller("/api/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AuthController {
+
+    private final RegisterUser registerUser;
+    private final SignIn signIn;
+    private final SignOut signOut;
+    private final SessionCookie cookie;
+
+    AuthController(RegisterUser registerUser, SignIn signIn, SignOut signOut, SessionCookie cookie) {
+        this.registerUser = registerUser;
+        this.signIn = signIn;
+        this.signOut = signOut;
+        this.cookie = cookie;
+    }
+
+    @Post("/register")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<RegisterResponse> register(@Body RegisterRequest body) {
+        return HttpResponse.status(HttpStatus.CREATED).body(RegisterResponse.from(registerUser.register(body.toCommand())));
+    }
+
+    @Post("/sign-in")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<SignInResponse> signIn(HttpRequest<?> request, @Body SignInRequest body) {
+        SignIn.SignedIn signedIn = signIn.signIn(new SignIn.Command(body.email(), body.password(), ClientAddress.of(request)));
+        return HttpResponse.ok(SignInResponse.from(signedIn)).header(HttpHeaders.SET_COOKIE, cookie.issue(signedIn.token()));
+    }
+
+    @Post("/sign-out")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<MessageResponse> signOut(Authentication authentication) {
+        if (!"session".equals(authentication.getAttributes().get(SessionPrincipal.CREDENTIAL))) {
+            throw new AuthException(Reason.UNAUTHENTICATED, "Sign out with the session token, not an access token");
+        }
+        signOut.signOut(SessionPrincipal.sessionId(authentication));
+        return HttpResponse.ok(new MessageResponse("Signed out")).header(HttpHeaders.SET_COOKIE, cookie.clear());
+    }
+
+    @Get("/verify")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    VerifyResponse verify(Authentication authentication) {
+        return SessionPrincipal.current(authentication)
+                .map(VerifyResponse::from)
+                .orElseThrow(() -> new AuthException(Reason.UNAUTHENTICATED, "Authentication is required."));
+    }
+}

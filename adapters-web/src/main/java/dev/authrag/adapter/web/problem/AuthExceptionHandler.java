@@ -1,0 +1,44 @@
+package dev.authrag.adapter.web.problem;
+
+import dev.authrag.domain.auth.AuthException;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/** Maps the auth exception family to problem+json, once; the switch makes every new reason a compile error until mapped. */
+@Singleton
+@Produces
+@Requires(classes = {AuthException.class, ExceptionHandler.class})
+public final class AuthExceptionHandler implements ExceptionHandler<AuthException, HttpResponse<Problem>> {
+
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, AuthException exception) {
+        Problem problem = switch (exception.reason()) {
+            case INVALID_EMAIL -> Problem.of(HttpStatus.BAD_REQUEST, "invalid_email", exception.getMessage(), request)
+                    .withErrors(List.of(new Problem.FieldError("email", exception.getMessage())));
+            case WEAK_PASSWORD -> Problem.of(HttpStatus.BAD_REQUEST, "weak_password", exception.getMessage(), request)
+                    .withErrors(List.of(new Problem.FieldError("password", exception.getMessage())))
+                    .withReasons(exception.details());
+            case INVALID_NAME -> Problem.of(HttpStatus.BAD_REQUEST, "invalid_name", exception.getMessage(), request)
+                    .withErrors(List.of(new Problem.FieldError("name", exception.getMessage())));
+            case EMAIL_TAKEN -> Problem.of(HttpStatus.CONFLICT, "email_taken", "Email already in use", request);
+            case INVALID_CREDENTIALS -> Problem.of(HttpStatus.UNAUTHORIZED, "invalid_credentials",
+                    "Invalid email or password", request);
+            case UNAUTHENTICATED -> Problem.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                    "Authentication is required.", request);
+            case SESSION_NOT_FOUND -> Problem.of(HttpStatus.NOT_FOUND, "session_not_found", "No such session.", request);
+        };
+        MutableHttpResponse<Problem> response = problem.toResponse();
+        if (problem.status() == HttpStatus.UNAUTHORIZED.getCode()) {
+            response.header("WWW-Authenticate", "Bearer realm=\"authrag\"");
+        }
+        return response;
+    }
+}

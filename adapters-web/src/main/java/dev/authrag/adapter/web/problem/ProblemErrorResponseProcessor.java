@@ -1,0 +1,86 @@
+package dev.authrag.adapter.web.problem;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * Turns every error the framework produces (bad JSON, wrong types, unknown routes, wrong methods, oversized
+ * bodies, unhandled exceptions) into problem+json. Framework messages are never echoed: they can quote the
+ * submitted value, which may be a password.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+public final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
+        HttpStatus status = base.getStatus();
+        String code = codeFor(status, context);
+        String detail = detailFor(status, code, context);
+        Problem problem = Problem.of(status, code, detail, context.getRequest());
+        if (status == HttpStatus.BAD_REQUEST && context.hasErrors()) {
+            List<Problem.FieldError> fieldErrors = context.getErrors().stream()
+                    .filter(error -> error.getPath().filter(path -> !path.endsWith("/body")).isPresent())
+                    .map(error -> new Problem.FieldError(fieldName(error.getPath().get()), "has an invalid value or type"))
+                    .toList();
+            problem = problem.withErrors(fieldErrors);
+        }
+        return base.body(problem).contentType(Problem.APPLICATION_PROBLEM_JSON);
+    }
+
+    private static String codeFor(HttpStatus status, ErrorContext context) {
+        return switch (status) {
+            case BAD_REQUEST -> isJsonSyntax(context) ? "malformed_json" : "invalid_request";
+            case UNAUTHORIZED -> "unauthenticated";
+            case FORBIDDEN -> "forbidden";
+            case NOT_FOUND -> "not_found";
+            case METHOD_NOT_ALLOWED -> "method_not_allowed";
+            case NOT_ACCEPTABLE -> "not_acceptable";
+            case REQUEST_ENTITY_TOO_LARGE -> "payload_too_large";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "headers_too_large";
+            case SERVICE_UNAVAILABLE -> "service_unavailable";
+            default -> status.getCode() >= 500 ? "internal_error" : "http_" + status.getCode();
+        };
+    }
+
+    private static String detailFor(HttpStatus status, String code, ErrorContext context) {
+        return switch (code) {
+            case "malformed_json" -> "The request body is not valid JSON.";
+            case "invalid_request" -> "The request does not match the expected shape: check field names and types.";
+            case "unauthenticated" -> "Authentication is required.";
+            case "forbidden" -> "You are not allowed to do this.";
+            case "not_found" -> "No such resource.";
+            case "method_not_allowed" -> "This method is not allowed on this resource.";
+            case "payload_too_large" -> "The request body is too large.";
+            case "unsupported_media_type" -> "Send the request body as application/json.";
+            case "headers_too_large" -> "The request headers are too large.";
+            case "service_unavailable" -> "The service is temporarily unavailable; try again shortly.";
+            default -> status.getCode() >= 500 ? "An unexpected error occurred. Quote the request id when reporting it."
+                    : status.getReason();
+        };
+    }
+
+    private static boolean isJsonSyntax(ErrorContext context) {
+        Throwable cause = context.getRootCause().orElse(null);
+        while (cause != null) {
+            String name = cause.getClass().getName();
+            if (name.contains("JsonSyntax") || name.contains("JsonParse") || name.contains("JsonEOF")) {
+                return true;
+            }
+            cause = cause.getCause() == cause ? null : cause.getCause();
+        }
+        return false;
+    }
+
+    private static String fieldName(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot >= 0 ? path.substring(dot + 1) : path;
+    }
+}

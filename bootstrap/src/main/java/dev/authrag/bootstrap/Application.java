@@ -1,0 +1,32 @@
+package dev.authrag.bootstrap;
+
+import dev.authrag.bootstrap.database.DatabaseStartup;
+import dev.authrag.bootstrap.database.DatabaseUrl;
+import io.micronaut.runtime.Micronaut;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the service: the database first (one clear line if it cannot be reached), then the HTTP server. */
+public final class Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        DatabaseStartup database;
+        try {
+            database = DatabaseStartup.fromEnvironment(System.getenv());
+            database.prepare();
+        } catch (DatabaseUrl.InvalidDatabaseUrlException | DatabaseStartup.DatabaseUnavailableException e) {
+            LOG.error("Start-up stopped: {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Micronaut.build(args)
+                .mainClass(Application.class)
+                .properties(database.micronautProperties())
+                .start();
+    }
+}

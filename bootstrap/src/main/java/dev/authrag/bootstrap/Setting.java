@@ -1,0 +1,66 @@
+package dev.authrag.bootstrap;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses a deployer's setting and, when it is malformed, stops start-up with a message that names the
+ * environment variable and says what is expected.
+ */
+public final class Setting {
+
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
+
+    /** A setting that cannot be used; its message names the variable. */
+    public static final class InvalidSettingException extends RuntimeException {
+        public InvalidSettingException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private Setting() {
+    }
+
+    /** {@code 30s}, {@code 15m}, {@code 1h}, {@code 7d} or ISO-8601 ({@code PT15M}); positive. */
+    public static Duration duration(String variable, String value) {
+        String trimmed = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        Matcher simple = SIMPLE_DURATION.matcher(trimmed);
+        Duration parsed;
+        if (simple.matches()) {
+            long amount = Long.parseLong(simple.group(1));
+            parsed = switch (simple.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        } else {
+            try {
+                parsed = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new InvalidSettingException(variable + " must be a duration such as 30s, 15m, 1h or 7d; got '" + value + "'");
+            }
+        }
+        if (parsed.isZero() || parsed.isNegative()) {
+            throw new InvalidSettingException(variable + " must be a positive duration; got '" + value + "'");
+        }
+        return parsed;
+    }
+
+    /** A whole number within [min, max]. */
+    public static int integer(String variable, String value, int min, int max) {
+        try {
+            int parsed = Integer.parseInt(value == null ? "" : value.strip());
+            if (parsed < min || parsed > max) {
+                throw new InvalidSettingException(variable + " must lie between " + min + " and " + max + "; got " + parsed);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(variable + " must be a whole number; got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.authrag.bootstrap.auth;
+
+import dev.authrag.adapter.web.auth.SessionCookie;
+import dev.authrag.adapter.web.password.Argon2PasswordHasher;
+import dev.authrag.application.auth.PasswordHasher;
+import dev.authrag.application.auth.RegisterUser;
+import dev.authrag.application.auth.RegisterUserService;
+import dev.authrag.application.auth.Sessions;
+import dev.authrag.application.auth.SignIn;
+import dev.authrag.application.auth.SignInService;
+import dev.authrag.application.auth.SignOut;
+import dev.authrag.application.auth.SignOutService;
+import dev.authrag.application.auth.Users;
+import dev.authrag.application.auth.VerifySession;
+import dev.authrag.application.auth.VerifySessionService;
+import dev.authrag.bootstrap.Setting;
+import dev.authrag.domain.session.SessionPolicy;
+import dev.authrag.domain.user.PasswordPolicy;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Wires the auth use cases to their adapters and turns settings into policies. */
+@Factory
+class AuthFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Singleton
+    SessionPolicy sessionPolicy(AuthSettings settings) {
+        try {
+            return new SessionPolicy(
+                    Setting.duration("SESSION_IDLE_TIMEOUT", settings.sessionIdleTimeout()),
+                    Setting.duration("SESSION_ABSOLUTE_LIFETIME", settings.sessionAbsoluteLifetime()),
+                    Setting.duration("SESSION_UPDATE_AGE", settings.sessionUpdateAge()));
+        } catch (IllegalArgumentException e) {
+            throw new Setting.InvalidSettingException("SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_LIFETIME and SESSION_UPDATE_AGE: "
+                    + e.getMessage());
+        }
+    }
+
+    @Singleton
+    PasswordPolicy passwordPolicy(AuthSettings settings) {
+        int min = Setting.integer("PASSWORD_MIN_LENGTH", settings.passwordMinLength(),
+                PasswordPolicy.ABSOLUTE_MIN, PasswordPolicy.ABSOLUTE_MAX);
+        return new PasswordPolicy(min, PasswordPolicy.ABSOLUTE_MAX, candidate -> false);
+    }
+
+    @Singleton
+    SessionCookie sessionCookie(AuthSettings settings, SessionPolicy policy) {
+        try {
+            return new SessionCookie(SessionCookie.SameSite.parse(settings.cookieSameSite()), policy.idleTimeout());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new Setting.InvalidSettingException("COOKIE_SAMESITE must be Strict, Lax or None; got '"
+                    + settings.cookieSameSite() + "'");
+        }
+    }
+
+    @Singleton
+    @Bean(typed = {PasswordHasher.class, Argon2PasswordHasher.class}, preDestroy = "close")
+    Argon2PasswordHasher passwordHasher(AuthSettings settings) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        String threads = settings.hashThreads() == null || settings.hashThreads().isBlank()
+                ? String.valueOf(cores) : settings.hashThreads();
+        return new Argon2PasswordHasher(Argon2PasswordHasher.Cost.owasp(),
+                Setting.integer("PASSWORD_HASH_THREADS", threads, 1, 64),
+                Setting.integer("PASSWORD_HASH_QUEUE", settings.hashQueue(), 1, 10_000));
+    }
+
+    @Singleton
+    RegisterUser registerUser(Users users, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
+        return new RegisterUserService(users, hasher, policy, clock);
+    }
+
+    @Singleton
+    SignIn signIn(Users users, Sessions sessions, PasswordHasher hasher, SessionPolicy policy, Clock clock,
+                  SecureRandom random) {
+        return new SignInService(users, sessions, hasher, policy, clock, random);
+    }
+
+    @Singleton
+    SignOut signOut(Sessions sessions, Clock clock) {
+        return new SignOutService(sessions, clock);
+    }
+
+    @Singleton
+    VerifySession verifySession(Users users, Sessions sessions, SessionPolicy policy, Clock clock) {
+        return new VerifySessionService(users, sessions, policy, clock);
+    }
+}
