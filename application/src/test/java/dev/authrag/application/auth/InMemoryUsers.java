@@ -1,0 +1,54 @@
+package dev.authrag.application.auth;
+
+import dev.authrag.domain.user.Email;
+import dev.authrag.domain.user.User;
+import dev.authrag.domain.user.UserId;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Test fake of {@link Users}: a synchronised map that keeps emails unique, as the real store's index does. */
+public final class InMemoryUsers implements Users {
+
+    private final Map<UserId, User> byId = new LinkedHashMap<>();
+    private final Map<Email, UserId> idsByEmail = new HashMap<>();
+
+    @Override
+    public synchronized boolean add(User user) {
+        if (idsByEmail.containsKey(user.email())) {
+            return false;
+        }
+        if (byId.containsKey(user.id())) {
+            throw new IllegalStateException("user id already stored: " + user.id());
+        }
+        byId.put(user.id(), user);
+        idsByEmail.put(user.email(), user.id());
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<User> findByEmail(Email email) {
+        return Optional.ofNullable(idsByEmail.get(email)).map(byId::get);
+    }
+
+    @Override
+    public synchronized Optional<User> findById(UserId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Writes only the hash and the update time, like an UPDATE of those two columns. */
+    @Override
+    public synchronized void updatePasswordHash(User user) {
+        User stored = byId.get(user.id());
+        if (stored != null) {
+            byId.put(stored.id(), User.restore(stored.id(), stored.email(), stored.name().orElse(null),
+                    user.passwordHash(), stored.createdAt(), user.updatedAt()));
+        }
+    }
+
+    public synchronized int size() {
+        return byId.size();
+    }
+}

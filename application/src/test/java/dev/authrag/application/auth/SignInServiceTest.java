@@ -1,0 +1,190 @@
+package dev.authrag.application.auth;
+
+import dev.authrag.domain.auth.AuthException;
+import dev.authrag.domain.auth.AuthException.Reason;
+import dev.authrag.domain.session.ClientInfo;
+import dev.authrag.domain.session.Session;
+import dev.authrag.domain.session.SessionPolicy;
+import dev.authrag.domain.user.PasswordPolicy;
+import dev.authrag.domain.user.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SignInServiceTest {
+
+    private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final ClientInfo CLIENT = new ClientInfo("203.0.113.7", "curl/8.5.0");
+    private static final SessionPolicy POLICY = SessionPolicy.standard();
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final InMemoryUsers users = new InMemoryUsers();
+    private final InMemorySessions sessions = new InMemorySessions();
+    private final FakePasswordHasher hasher = new FakePasswordHasher();
+    private final SignIn signIn = new SignInService(users, sessions, hasher, POLICY, clock, new SecureRandom());
+
+    private User alice;
+
+    @BeforeEach
+    void registerAlice() {
+        alice = new RegisterUserService(users, hasher, PasswordPolicy.standard(), clock)
+                .register(new RegisterUser.Command("alice@example.com", PASSWORD, "Alice"));
+        clock.advance(Duration.ofHours(1));
+        hasher.resetCounts();
+    }
+
+    @Test
+    void signIn_withTheRightPassword_opensASessionStoredUnderTheTokenHash() {
+        SignIn.SignedIn signedIn = signIn.signIn(new SignIn.Command("alice@example.com", PASSWORD, CLIENT));
+
+        assertThat(signedIn.user().id()).isEqualTo(alice.id());
+        assertThat(signedIn.session().tokenHash()).isEqualTo(signedIn.token().hash());
+        Session stored = sessions.findByTokenHash(signedIn.token().hash()).orElseThrow();
+        assertThat(stored.id()).isEqualTo(signedIn.session().id());
+        assertThat(stored.userId()).isEqualTo(alice.id());
+        assertThat(stored.client()).isEqualTo(CLIENT);
+        assertThat(stored.createdAt()).isEqualTo(clock.instant());
+        assertThat(stored.idleExpiresAt()).isEqualTo(clock.instant().plus(POLICY.idleTimeout()));
+        assertThat(stored.absoluteExpiresAt()).isEqualTo(clock.instant().plus(POLICY.absoluteLifetime()));
+        assertThat(stored.tokenHash().hex()).doesNotContain(signedIn.token().reveal());
+    }
+
+    @Test
+    void signIn_withTheEmailInOtherCaseAndSurroundingSpaces_succeeds() {
+        SignIn.SignedIn signedIn = signIn.signIn(new SignIn.Command("  ALICE@example.COM ", PASSWORD, CLIENT));
+
+        assertThat(signedIn.user().id()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void signIn_withTheFullWidthFormOfThePassword_succeedsAfterNormalisation() {
+        String fullWidth = "ｃｏｒｒｅｃｔ　ｈｏｒｓｅ　ｂａｔｔｅｒｙ　ｓｔａｐｌｅ";
+
+        assertThat(signIn.signIn(new SignIn.Command("alice@example.com", fullWidth, CLIENT)).user().id())
+                .isEqualTo(alice.id());
+    }
+
+    @Test
+    void signIn_twice_opensTwoSessionsWithDifferentTokens() {
+        SignIn.SignedIn first = signIn.signIn(new SignIn.Command("alice@example.com", PASSWORD, CLIENT));
+        SignIn.SignedIn second = signIn.signIn(new SignIn.Command("alice@example.com", PASSWORD, CLIENT));
+
+        assertThat(first.token()).isNotEqualTo(second.token());
+        assertThat(first.session().id()).isNotEqualTo(second.session().id());
+        assertThat(sessions.size()).isEqualTo(2);
+    }
+
+    @Test
+    void signIn_withoutClientInfo_recordsAnUnknownClient() {
+        SignIn.SignedIn signedIn = signIn.signIn(new SignIn.Command("alice@example.com", PASSWORD, null));
+
+        assertThat(signedIn.session().client()).isEqualTo(ClientInfo.unknown());
+    }
+
+    @Test
+    void signIn_withWrongPassword_isRejectedLikeAnUnknownEmail() {
+        AuthException wrongPassword = refusal("alice@example.com", "wrong horse battery staple");
+        AuthException unknownEmail = refusal("nobody@example.com", PASSWORD);
+
+        assertThat(wrongPassword.reason()).isEqualTo(Reason.INVALID_CREDENTIALS);
+        assertThat(wrongPassword.getMessage()).isEqualTo("Invalid email or password");
+        assertThat(unknownEmail).usingRecursiveComparison().isEqualTo(wrongPassword);
+    }
+
+    @Test
+    void signIn_withAMalformedEmail_isRejectedLikeAWrongPassword() {
+        AuthException wrongPassword = refusal("alice@example.com", "wrong horse battery staple");
+        AuthException malformed = refusal("not an email", PASSWORD);
+
+        assertThat(malformed).usingRecursiveComparison().isEqualTo(wrongPassword);
+    }
+
+    @Test
+    void signIn_withWrongPassword_verifiesExactlyOnce() {
+        refusal("alice@example.com", "wrong horse battery staple");
+
+        assertThat(hasher.verifyCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void signIn_withAnUnknownEmail_stillVerifiesOnceAgainstADummyHash() {
+        refusal("nobody@example.com", PASSWORD);
+
+        assertThat(hasher.verifyCalls()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "not an email", "alice@@example.com", "alice@localhost"})
+    void signIn_withAMalformedEmail_stillVerifiesOnceAgainstADummyHash(String email) {
+        AuthException refused = refusal(email, PASSWORD);
+
+        assertThat(refused.reason()).isEqualTo(Reason.INVALID_CREDENTIALS);
+        assertThat(hasher.verifyCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void signIn_withoutAPassword_isRejectedAfterOneVerification() {
+        AuthException refused = refusal("alice@example.com", null);
+
+        assertThat(refused.reason()).isEqualTo(Reason.INVALID_CREDENTIALS);
+        assertThat(hasher.verifyCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void signIn_whenRejected_opensNoSession() {
+        refusal("alice@example.com", "wrong horse battery staple");
+        refusal("nobody@example.com", PASSWORD);
+
+        assertThat(sessions.size()).isZero();
+    }
+
+    @Test
+    void signIn_whenTheHashHasOutdatedParameters_storesAFreshHash() {
+        hasher.upgradeParameters();
+
+        SignIn.SignedIn signedIn = signIn.signIn(new SignIn.Command("alice@example.com", PASSWORD, CLIENT));
+
+        User stored = users.findById(alice.id()).orElseThrow();
+        assertThat(stored.passwordHash()).isNotEqualTo(alice.passwordHash());
+        assertThat(hasher.needsRehash(stored.passwordHash())).isFalse();
+        assertThat(stored.updatedAt()).isEqualTo(clock.instant());
+        assertThat(stored.createdAt()).isEqualTo(alice.createdAt());
+        assertThat(signedIn.user().passwordHash()).isEqualTo(stored.passwordHash());
+        assertThat(signIn.signIn(new SignIn.Command("alice@example.com", PASSWORD, CLIENT)).user().id())
+                .as("the new hash still lets her in").isEqualTo(alice.id());
+    }
+
+    @Test
+    void signIn_whenTheHashIsCurrent_leavesItAlone() {
+        signIn.signIn(new SignIn.Command("alice@example.com", PASSWORD, CLIENT));
+
+        User stored = users.findById(alice.id()).orElseThrow();
+        assertThat(stored.passwordHash()).isEqualTo(alice.passwordHash());
+        assertThat(stored.updatedAt()).isEqualTo(alice.updatedAt());
+        assertThat(hasher.hashCalls()).isZero();
+    }
+
+    @Test
+    void aCommand_neverPrintsThePassword() {
+        assertThat(new SignIn.Command("alice@example.com", PASSWORD, CLIENT).toString()).doesNotContain(PASSWORD);
+    }
+
+    private AuthException refusal(String email, String password) {
+        try {
+            signIn.signIn(new SignIn.Command(email, password, CLIENT));
+        } catch (AuthException e) {
+            return e;
+        }
+        throw new AssertionError("expected sign-in to be refused");
+    }
+}

@@ -1,0 +1,89 @@
+package dev.authrag.application.auth;
+
+import dev.authrag.domain.session.ClientInfo;
+import dev.authrag.domain.session.RevokeReason;
+import dev.authrag.domain.session.Session;
+import dev.authrag.domain.session.SessionId;
+import dev.authrag.domain.session.SessionPolicy;
+import dev.authrag.domain.session.SessionToken;
+import dev.authrag.domain.user.Email;
+import dev.authrag.domain.user.PasswordHash;
+import dev.authrag.domain.user.User;
+import dev.authrag.domain.user.UserId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+class SignOutServiceTest {
+
+    private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
+    private static final SessionPolicy POLICY = SessionPolicy.standard();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final InMemoryUsers users = new InMemoryUsers();
+    private final InMemorySessions sessions = new InMemorySessions();
+    private final SignOut signOut = new SignOutService(sessions, clock);
+    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock);
+
+    private User alice;
+    private SessionToken laptopToken;
+    private Session laptop;
+
+    @BeforeEach
+    void aliceIsSignedIn() {
+        alice = User.register(UserId.random(), Email.of("alice@example.com"), "Alice", new PasswordHash("$fake$x"), T0);
+        users.add(alice);
+        laptopToken = SessionToken.generate(RANDOM);
+        laptop = Session.start(SessionId.random(), alice.id(), laptopToken.hash(), ClientInfo.unknown(), T0, POLICY);
+        sessions.add(laptop);
+        clock.advance(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void signOut_revokesTheSessionAsSignedOut() {
+        signOut.signOut(laptop.id());
+
+        Session stored = sessions.findById(laptop.id()).orElseThrow();
+        assertThat(stored.revokedAt()).contains(clock.instant());
+        assertThat(stored.revokeReason()).contains(RevokeReason.SIGNED_OUT);
+        assertThat(verify.verify(laptopToken)).isEmpty();
+    }
+
+    @Test
+    void signOut_twice_isHarmlessAndKeepsTheFirstRevocation() {
+        Instant firstSignOut = clock.instant();
+        signOut.signOut(laptop.id());
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThatCode(() -> signOut.signOut(laptop.id())).doesNotThrowAnyException();
+
+        assertThat(sessions.findById(laptop.id())).get()
+                .satisfies(stored -> assertThat(stored.revokedAt()).contains(firstSignOut));
+    }
+
+    @Test
+    void signOut_ofAnUnknownSession_doesNothing() {
+        assertThatCode(() -> signOut.signOut(SessionId.random())).doesNotThrowAnyException();
+
+        assertThat(sessions.findById(laptop.id())).get()
+                .satisfies(stored -> assertThat(stored.revokedAt()).isEmpty());
+    }
+
+    @Test
+    void signOut_leavesTheUsersOtherSessionsActive() {
+        SessionToken phoneToken = SessionToken.generate(RANDOM);
+        sessions.add(Session.start(SessionId.random(), alice.id(), phoneToken.hash(), ClientInfo.unknown(), T0, POLICY));
+
+        signOut.signOut(laptop.id());
+
+        assertThat(verify.verify(phoneToken)).isPresent();
+        assertThat(verify.verify(laptopToken)).isEmpty();
+    }
+}
