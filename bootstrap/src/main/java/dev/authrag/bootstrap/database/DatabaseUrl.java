@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public record DatabaseUrl(String variable, String host, int port, String databas
             user = decode(colon < 0 ? info : info.substring(0, colon));
             password = colon < 0 ? password : decode(info.substring(colon + 1));
         }
-        return new DatabaseUrl(variable, host, port, database, user, password, Map.copyOf(parameters));
+        return new DatabaseUrl(variable, host, port, database, user, password, Collections.unmodifiableMap(parameters));
     }
 
     /** The JDBC URL without credentials (they travel as separate properties). */

@@ -83,9 +83,16 @@ public final class Argon2PasswordHasher implements PasswordHasher, AutoCloseable
         if (!phc.matches()) {
             return false;
         }
-        Cost storedCost = new Cost(Integer.parseInt(phc.group(1)), Integer.parseInt(phc.group(2)), Integer.parseInt(phc.group(3)));
-        byte[] salt = B64_DECODER.decode(phc.group(4));
-        byte[] expected = B64_DECODER.decode(phc.group(5));
+        Cost storedCost;
+        byte[] salt;
+        byte[] expected;
+        try {
+            storedCost = new Cost(Integer.parseInt(phc.group(1)), Integer.parseInt(phc.group(2)), Integer.parseInt(phc.group(3)));
+            salt = B64_DECODER.decode(phc.group(4));
+            expected = B64_DECODER.decode(phc.group(5));
+        } catch (IllegalArgumentException malformed) {
+            return false; // shaped like PHC, but an impossible cost or a base64 length that cannot be
+        }
         byte[] actual = run(() -> argon2(password, salt, storedCost, expected.length));
         return MessageDigest.isEqual(expected, actual);
     }

@@ -1,0 +1,71 @@
+package dev.authrag.bootstrap;
+
+import dev.authrag.bootstrap.Setting.InvalidSettingException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "30s    | PT30S",
+            "15m    | PT15M",
+            "1h     | PT1H",
+            "7d     | PT168H",
+            "250ms  | PT0.25S",
+            "PT15M  | PT15M",
+            "pt15m  | PT15M",
+            "P1D    | PT24H",
+            "' 5M ' | PT5M",
+            "'10 s' | PT10S"})
+    void duration_ofASimpleOrIsoValue_parses(String value, Duration expected) {
+        assertThat(Setting.duration("SESSION_IDLE_TIMEOUT", value)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"0s", "0ms", "PT0S", "-5s", "PT-5M", "abc", "", "   ", "15", "15 minutes", "1w", "1.5h"})
+    void duration_ofAZeroNegativeOrMalformedValue_isRejectedNamingTheVariable(String value) {
+        assertThatThrownBy(() -> Setting.duration("SESSION_IDLE_TIMEOUT", value))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("SESSION_IDLE_TIMEOUT");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 1", "64, 64", "' 8 ', 8", "32, 32"})
+    void integer_withinBounds_parses(String value, int expected) {
+        assertThat(Setting.integer("PASSWORD_HASH_THREADS", value, 1, 64)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "65", "-1", "2147483648"})
+    void integer_outsideBounds_isRejectedNamingTheVariableAndBounds(String value) {
+        assertThatThrownBy(() -> Setting.integer("PASSWORD_HASH_THREADS", value, 1, 64))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("PASSWORD_HASH_THREADS");
+    }
+
+    @Test
+    void integer_outsideBounds_saysWhichBounds() {
+        assertThatThrownBy(() -> Setting.integer("PASSWORD_HASH_THREADS", "65", 1, 64))
+                .hasMessageContaining("1")
+                .hasMessageContaining("64");
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "abc", "4.5", "8 threads", "0x10"})
+    void integer_ofGarbage_isRejectedNamingTheVariable(String value) {
+        assertThatThrownBy(() -> Setting.integer("PASSWORD_HASH_QUEUE", value, 1, 10_000))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("PASSWORD_HASH_QUEUE");
+    }
+}

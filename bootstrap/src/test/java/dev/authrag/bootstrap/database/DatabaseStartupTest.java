@@ -1,0 +1,106 @@
+package dev.authrag.bootstrap.database;
+
+import dev.authrag.bootstrap.database.DatabaseStartup.DatabaseUnavailableException;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+class DatabaseStartupTest {
+
+    @Test
+    void fromEnvironment_withoutDatabaseUrl_usesTheLocalDefault() {
+        DatabaseStartup startup = DatabaseStartup.fromEnvironment(Map.of());
+
+        assertThat(startup.traffic().describe()).isEqualTo("localhost:5432/authrag");
+        assertThat(startup.traffic().user()).isEqualTo("postgres");
+    }
+
+    @Test
+    void fromEnvironment_withBlankDatabaseUrl_usesTheLocalDefault() {
+        DatabaseStartup startup = DatabaseStartup.fromEnvironment(Map.of("DATABASE_URL", "  "));
+
+        assertThat(startup.traffic().describe()).isEqualTo("localhost:5432/authrag");
+    }
+
+    @Test
+    void micronautProperties_mapTheTrafficUrlToTheDefaultDatasource() {
+        DatabaseStartup startup = DatabaseStartup.fromEnvironment(Map.of(
+                "DATABASE_URL", "postgresql://app:apppw@db.example.com/app?sslmode=require"));
+
+        assertThat(startup.micronautProperties()).containsOnly(
+                entry("datasources.default.url", "jdbc:postgresql://db.example.com:5432/app?sslmode=require"),
+                entry("datasources.default.username", "app"),
+                entry("datasources.default.password", "apppw"));
+    }
+
+    @Test
+    void micronautProperties_withMigrationUrl_alsoMapTheFlywayDatasource() {
+        DatabaseStartup startup = DatabaseStartup.fromEnvironment(Map.of(
+                "DATABASE_URL", "postgresql://app:apppw@db.example.com/app",
+                "DATABASE_MIGRATION_URL", "postgresql://owner:ownerpw@direct.example.com:5433/app"));
+
+        assertThat(startup.micronautProperties()).containsOnly(
+                entry("datasources.default.url", "jdbc:postgresql://db.example.com:5432/app"),
+                entry("datasources.default.username", "app"),
+                entry("datasources.default.password", "apppw"),
+                entry("flyway.datasources.default.url", "jdbc:postgresql://direct.example.com:5433/app"),
+                entry("flyway.datasources.default.user", "owner"),
+                entry("flyway.datasources.default.password", "ownerpw"));
+    }
+
+    @Test
+    void micronautProperties_withoutUserOrPassword_areEmptyStrings() {
+        DatabaseStartup startup = DatabaseStartup.fromEnvironment(Map.of("DATABASE_URL", "postgresql://db.example.com/app"));
+
+        assertThat(startup.micronautProperties())
+                .containsEntry("datasources.default.username", "")
+                .containsEntry("datasources.default.password", "");
+    }
+
+    @Test
+    void fromEnvironment_withAnInvalidMigrationUrl_namesThatVariable() {
+        assertThatThrownBy(() -> DatabaseStartup.fromEnvironment(Map.of(
+                "DATABASE_URL", "postgresql://app@db.example.com/app",
+                "DATABASE_MIGRATION_URL", "mysql://owner:ownerpw@db.example.com/app")))
+                .isInstanceOf(DatabaseUrl.InvalidDatabaseUrlException.class)
+                .hasMessageContaining("DATABASE_MIGRATION_URL")
+                .hasMessageNotContaining("ownerpw");
+    }
+
+    @Test
+    void prepare_againstAnUnreachableServer_namesTheVariableAndHostButNotThePassword() {
+        DatabaseStartup startup = DatabaseStartup.fromEnvironment(Map.of("DATABASE_URL", "postgresql://u:secretpw@127.0.0.1:1/nodb"));
+
+        assertThatThrownBy(startup::prepare)
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("DATABASE_URL")
+                .hasMessageContaining("127.0.0.1:1")
+                .hasMessageNotContaining("secretpw");
+    }
+
+    @Test
+    void prepare_withAnUnreachableMigrationServer_namesTheMigrationVariable() {
+        DatabaseStartup startup = DatabaseStartup.fromEnvironment(Map.of(
+                "DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres",
+                "DATABASE_MIGRATION_URL", "postgresql://u:secretpw@127.0.0.1:1/nodb"));
+
+        assertThatThrownBy(startup::prepare)
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("DATABASE_MIGRATION_URL")
+                .hasMessageContaining("127.0.0.1:1")
+                .hasMessageNotContaining("secretpw");
+    }
+
+    /** Needs the local PostgreSQL on 127.0.0.1:5432 with trust authentication for postgres. */
+    @Test
+    void prepare_againstTheLocalServer_succeeds() {
+        DatabaseStartup startup = DatabaseStartup.fromEnvironment(Map.of("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres"));
+
+        assertThatCode(startup::prepare).doesNotThrowAnyException();
+    }
+}
