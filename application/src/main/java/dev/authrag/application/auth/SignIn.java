@@ -9,7 +9,8 @@ import dev.authrag.domain.user.User;
 public interface SignIn {
 
     /**
-     * @throws dev.authrag.domain.auth.AuthException INVALID_CREDENTIALS, the same for an unknown email and a wrong password
+     * @throws dev.authrag.domain.auth.AuthException INVALID_CREDENTIALS, the same for an unknown email, a wrong password
+     *         and a locked account (which refuses even the right password)
      */
     SignedIn signIn(Command command);
 

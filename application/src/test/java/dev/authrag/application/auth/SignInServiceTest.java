@@ -2,6 +2,8 @@ package dev.authrag.application.auth;
 
 import dev.authrag.domain.auth.AuthException;
 import dev.authrag.domain.auth.AuthException.Reason;
+import dev.authrag.domain.lockout.AccountLockout;
+import dev.authrag.domain.lockout.LockoutPolicy;
 import dev.authrag.domain.session.ClientInfo;
 import dev.authrag.domain.session.Session;
 import dev.authrag.domain.session.SessionPolicy;
@@ -25,12 +27,16 @@ class SignInServiceTest {
     private static final String PASSWORD = "correct horse battery staple";
     private static final ClientInfo CLIENT = new ClientInfo("203.0.113.7", "curl/8.5.0");
     private static final SessionPolicy POLICY = SessionPolicy.standard();
+    private static final LockoutPolicy LOCKOUT = LockoutPolicy.standard();
+    private static final String WRONG = "wrong horse battery staple";
 
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryUsers users = new InMemoryUsers();
     private final InMemorySessions sessions = new InMemorySessions();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
-    private final SignIn signIn = new SignInService(users, sessions, hasher, POLICY, clock, new SecureRandom());
+    private final InMemoryAccountLockouts lockouts = new InMemoryAccountLockouts();
+    private final SignIn signIn = new SignInService(users, sessions, lockouts, hasher, POLICY, LOCKOUT, clock,
+            new SecureRandom());
 
     private User alice;
 
@@ -175,8 +181,106 @@ class SignInServiceTest {
     }
 
     @Test
+    void tenWrongPasswords_lockTheAccountAgainstEvenTheRightOne() {
+        AuthException wrongPassword = refusal("alice@example.com", WRONG);
+        failTimes(9);
+
+        AuthException locked = refusal("alice@example.com", PASSWORD);
+
+        assertThat(lockouts.find(alice.id()).isLockedAt(clock.instant())).isTrue();
+        assertThat(locked).usingRecursiveComparison().isEqualTo(wrongPassword);
+        assertThat(sessions.size()).isZero();
+    }
+
+    @Test
+    void nineWrongPasswords_stillLetTheRightOneIn_andItClearsTheCount() {
+        failTimes(9);
+
+        signIn.signIn(new SignIn.Command("alice@example.com", PASSWORD, CLIENT));
+
+        assertThat(lockouts.find(alice.id())).isEqualTo(AccountLockout.clear(alice.id()));
+        failTimes(9);
+        assertThat(signIn.signIn(new SignIn.Command("alice@example.com", PASSWORD, CLIENT)).user().id())
+                .as("the count started again from zero").isEqualTo(alice.id());
+    }
+
+    @Test
+    void aLockedAccount_stillCostsExactlyOneVerification() {
+        failTimes(10);
+        hasher.resetCounts();
+
+        refusal("alice@example.com", PASSWORD);
+
+        assertThat(hasher.verifyCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void attemptsWhileLocked_doNotStretchTheLock() {
+        failTimes(10);
+        AccountLockout locked = lockouts.find(alice.id());
+        clock.advance(Duration.ofMinutes(10));
+
+        refusal("alice@example.com", WRONG);
+        refusal("alice@example.com", PASSWORD);
+
+        assertThat(lockouts.find(alice.id())).isEqualTo(locked);
+    }
+
+    @Test
+    void afterTheLockExpires_theRightPasswordWorksAndClearsTheLockout() {
+        failTimes(10);
+        clock.advance(LOCKOUT.duration());
+
+        assertThat(signIn.signIn(new SignIn.Command("alice@example.com", PASSWORD, CLIENT)).user().id()).isEqualTo(alice.id());
+        assertThat(lockouts.find(alice.id()).isClear()).isTrue();
+    }
+
+    @Test
+    void aSecondLock_lastsTwiceAsLong() {
+        failTimes(10);
+        clock.advance(LOCKOUT.duration());
+        failTimes(10);
+
+        clock.advance(LOCKOUT.duration());
+        refusal("alice@example.com", PASSWORD);
+        clock.advance(LOCKOUT.duration());
+
+        assertThat(signIn.signIn(new SignIn.Command("alice@example.com", PASSWORD, CLIENT)).user().id()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void wrongPasswordsForUnknownOrMalformedEmails_storeNoLockout() {
+        refusal("nobody@example.com", WRONG);
+        refusal("not an email", WRONG);
+
+        assertThat(lockouts.updates()).isZero();
+    }
+
+    @Test
+    void aSuccessfulSignInWithNothingOnRecord_writesNoLockout() {
+        signIn.signIn(new SignIn.Command("alice@example.com", PASSWORD, CLIENT));
+
+        assertThat(lockouts.updates()).isZero();
+    }
+
+    @Test
+    void aResetLockout_letsTheRightPasswordInAtOnce() {
+        failTimes(10);
+
+        lockouts.reset(alice.id());
+
+        assertThat(signIn.signIn(new SignIn.Command("alice@example.com", PASSWORD, CLIENT)).user().id()).isEqualTo(alice.id());
+    }
+
+    @Test
     void aCommand_neverPrintsThePassword() {
         assertThat(new SignIn.Command("alice@example.com", PASSWORD, CLIENT).toString()).doesNotContain(PASSWORD);
+    }
+
+    private void failTimes(int count) {
+        for (int i = 0; i < count; i++) {
+            refusal("alice@example.com", WRONG);
+        }
     }
 
     private AuthException refusal(String email, String password) {

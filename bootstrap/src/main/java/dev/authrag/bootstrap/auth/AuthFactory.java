@@ -2,6 +2,7 @@ package dev.authrag.bootstrap.auth;
 
 import dev.authrag.adapter.web.auth.SessionCookie;
 import dev.authrag.adapter.web.password.Argon2PasswordHasher;
+import dev.authrag.application.auth.AccountLockouts;
 import dev.authrag.application.auth.PasswordHasher;
 import dev.authrag.application.auth.RegisterUser;
 import dev.authrag.application.auth.RegisterUserService;
@@ -14,6 +15,7 @@ import dev.authrag.application.auth.Users;
 import dev.authrag.application.auth.VerifySession;
 import dev.authrag.application.auth.VerifySessionService;
 import dev.authrag.bootstrap.Setting;
+import dev.authrag.domain.lockout.LockoutPolicy;
 import dev.authrag.domain.session.SessionPolicy;
 import dev.authrag.domain.user.PasswordPolicy;
 import io.micronaut.context.annotation.Bean;
@@ -22,6 +24,7 @@ import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Wires the auth use cases to their adapters and turns settings into policies. */
 @Factory
@@ -48,6 +51,18 @@ class AuthFactory {
             throw new Setting.InvalidSettingException("SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_LIFETIME and SESSION_UPDATE_AGE: "
                     + e.getMessage());
         }
+    }
+
+    @Singleton
+    LockoutPolicy lockoutPolicy(LockoutSettings settings) {
+        int threshold = Setting.integer("LOCKOUT_THRESHOLD", settings.threshold(), 1, 1_000);
+        Duration duration = Setting.duration("LOCKOUT_DURATION", settings.duration());
+        Duration max = Setting.duration("LOCKOUT_MAX_DURATION", settings.maxDuration());
+        if (max.compareTo(duration) < 0) {
+            throw new Setting.InvalidSettingException("LOCKOUT_MAX_DURATION must be at least LOCKOUT_DURATION ("
+                    + settings.duration() + "); got '" + settings.maxDuration() + "'");
+        }
+        return LockoutPolicy.of(threshold, duration, max);
     }
 
     @Singleton
@@ -84,9 +99,9 @@ class AuthFactory {
     }
 
     @Singleton
-    SignIn signIn(Users users, Sessions sessions, PasswordHasher hasher, SessionPolicy policy, Clock clock,
-                  SecureRandom random) {
-        return new SignInService(users, sessions, hasher, policy, clock, random);
+    SignIn signIn(Users users, Sessions sessions, AccountLockouts lockouts, PasswordHasher hasher, SessionPolicy policy,
+                  LockoutPolicy lockoutPolicy, Clock clock, SecureRandom random) {
+        return new SignInService(users, sessions, lockouts, hasher, policy, lockoutPolicy, clock, random);
     }
 
     @Singleton
