@@ -2,6 +2,7 @@ package dev.authrag.bootstrap.auth;
 
 import dev.authrag.adapter.web.auth.SessionCookie;
 import dev.authrag.adapter.web.password.Argon2PasswordHasher;
+import dev.authrag.adapter.web.password.CommonPasswords;
 import dev.authrag.application.auth.AccountLockouts;
 import dev.authrag.application.auth.PasswordHasher;
 import dev.authrag.application.auth.RegisterUser;
@@ -66,10 +67,15 @@ class AuthFactory {
     }
 
     @Singleton
-    PasswordPolicy passwordPolicy(AuthSettings settings) {
+    CommonPasswords commonPasswords() {
+        return CommonPasswords.zxcvbn();
+    }
+
+    @Singleton
+    PasswordPolicy passwordPolicy(AuthSettings settings, CommonPasswords commonPasswords) {
         int min = Setting.integer("PASSWORD_MIN_LENGTH", settings.passwordMinLength(),
                 PasswordPolicy.ABSOLUTE_MIN, PasswordPolicy.ABSOLUTE_MAX);
-        return new PasswordPolicy(min, PasswordPolicy.ABSOLUTE_MAX, candidate -> false);
+        return new PasswordPolicy(min, PasswordPolicy.ABSOLUTE_MAX, commonPasswords);
     }
 
     @Singleton
