@@ -48,8 +48,8 @@ public record AccessTokenClaims(String issuer, String audience, UserId subject, 
                 && !expiresAt.isAfter(issuedAt.plus(policy.lifetime()).plus(policy.skew()));
     }
 
-    /** Seconds until expiry, as OAuth's {@code expires_in}. */
-    public long secondsValidFrom(Instant now) {
-        return Math.max(0, expiresAt.getEpochSecond() - now.getEpochSecond());
+    /** Whole seconds from issue to expiry, as OAuth's {@code expires_in} for a token handed out as it is issued. */
+    public long lifetimeSeconds() {
+        return java.time.Duration.between(issuedAt, expiresAt).toSeconds();
     }
 }

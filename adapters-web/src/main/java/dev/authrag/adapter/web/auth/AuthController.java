@@ -32,7 +32,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
-import java.time.Clock;
 
 /** Registration, sign-in, sign-out, verification and access tokens. Hashing and JDBC make every route blocking. */
 @Controller("/api/auth")
@@ -47,17 +46,15 @@ public class AuthController {
     private final VerifySession verifySession;
     private final IssueAccessToken issueAccessToken;
     private final SessionCookie cookie;
-    private final Clock clock;
 
     AuthController(RegisterUser registerUser, SignIn signIn, SignOut signOut, VerifySession verifySession,
-                   IssueAccessToken issueAccessToken, SessionCookie cookie, Clock clock) {
+                   IssueAccessToken issueAccessToken, SessionCookie cookie) {
         this.registerUser = registerUser;
         this.signIn = signIn;
         this.signOut = signOut;
         this.verifySession = verifySession;
         this.issueAccessToken = issueAccessToken;
         this.cookie = cookie;
-        this.clock = clock;
     }
 
     @Post("/register")
@@ -71,7 +68,7 @@ public class AuthController {
     HttpResponse<SignInResponse> signIn(HttpRequest<?> request, @Body SignInRequest body) {
         SignIn.SignedIn signedIn = signIn.signIn(new SignIn.Command(body.email(), body.password(), ClientAddress.of(request)));
         IssueAccessToken.AccessToken accessToken = issueAccessToken.issue(signedIn.session());
-        return HttpResponse.ok(SignInResponse.from(signedIn, accessToken, clock.instant()))
+        return HttpResponse.ok(SignInResponse.from(signedIn, accessToken))
                 .header(HttpHeaders.SET_COOKIE, cookie.issue(signedIn.token()));
     }
 
@@ -94,7 +91,7 @@ public class AuthController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     TokenResponse token(Authentication authentication) {
         requireSessionCredential(authentication);
-        return TokenResponse.from(issueAccessToken.issue(currentSession(authentication).session()), clock.instant());
+        return TokenResponse.from(issueAccessToken.issue(currentSession(authentication).session()));
     }
 
     private CurrentSession currentSession(Authentication authentication) {

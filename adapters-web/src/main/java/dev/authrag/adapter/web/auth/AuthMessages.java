@@ -62,13 +62,13 @@ final class AuthMessages {
     record SignInResponse(UUID userId, String email, @Nullable String name, String message, String sessionToken,
                           SessionSummary session, String accessToken, String tokenType, long expiresIn) {
 
-        static SignInResponse from(SignIn.SignedIn signedIn, IssueAccessToken.AccessToken accessToken, Instant now) {
+        static SignInResponse from(SignIn.SignedIn signedIn, IssueAccessToken.AccessToken accessToken) {
             User user = signedIn.user();
             Session session = signedIn.session();
             return new SignInResponse(user.id().value(), user.email().value(), user.name().orElse(null),
                     "Signed in", signedIn.token().reveal(),
                     new SessionSummary(session.id().value(), seconds(session.expiresAt())),
-                    accessToken.value(), "Bearer", accessToken.claims().secondsValidFrom(now));
+                    accessToken.value(), "Bearer", accessToken.claims().lifetimeSeconds());
         }
 
         @Override
@@ -84,8 +84,8 @@ final class AuthMessages {
     @Serdeable(naming = SnakeCaseStrategy.class)
     record TokenResponse(String accessToken, String tokenType, long expiresIn) {
 
-        static TokenResponse from(IssueAccessToken.AccessToken token, Instant now) {
-            return new TokenResponse(token.value(), "Bearer", token.claims().secondsValidFrom(now));
+        static TokenResponse from(IssueAccessToken.AccessToken token) {
+            return new TokenResponse(token.value(), "Bearer", token.claims().lifetimeSeconds());
         }
 
         @Override

@@ -6,7 +6,7 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.jwt.validator.JwtTokenValidator;
+import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenValidator;
 import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -19,11 +19,13 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Accepts a Bearer access token (a JWT: three dot-separated parts) through {@link VerifyAccessToken}. It replaces
- * micronaut-security-jwt's own validator so that exactly one, strict, path accepts JWTs. The session check may
+ * micronaut-security-jwt's own validator, which with no signature configured accepts an unsigned ({@code alg:
+ * none}) token as verified; exactly one, strict, path accepts JWTs here (application.yml also switches the
+ * library's validators off). The session check may
  * load a session on first sight, so the work runs on the blocking executor.
  */
 @Singleton
-@Replaces(JwtTokenValidator.class)
+@Replaces(ReactiveJsonWebTokenValidator.class)
 public final class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
 
     private final VerifyAccessToken verifyAccessToken;
