@@ -99,7 +99,8 @@ public final class JwtKeyRing implements TokenSigner {
         List<SigningKeys.Stored> stored = store.all();
         List<SigningKeyInfo> infos = stored.stream().map(SigningKeys.Stored::info).toList();
         if (policy.needsNewKey(infos, now)) {
-            store.add(generate(policy.nextGeneration(infos), now));
+            // whole milliseconds: storage keeps microseconds and would otherwise round the creation time up
+            store.add(generate(policy.nextGeneration(infos), now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
             stored = store.all();
             infos = stored.stream().map(SigningKeys.Stored::info).toList();
         }
