@@ -48,6 +48,10 @@ public final class KeySealer {
     /** @throws IllegalStateException when the data was sealed under another secret or altered */
     public byte[] open(byte[] sealed, String keyId) {
         try {
+            if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+                // too short to hold a nonce and a tag; GCMParameterSpec would throw an unrelated IllegalArgumentException
+                throw new javax.crypto.AEADBadTagException("truncated");
+            }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
