@@ -4,6 +4,8 @@ import dev.authrag.domain.session.Session;
 import dev.authrag.domain.session.SessionId;
 import dev.authrag.domain.session.TokenHash;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Driven port: the sessions, looked up by the hash of their token. */
@@ -20,4 +22,7 @@ public interface Sessions {
 
     /** Stores a revocation; false when the session was already revoked (by another request or instance). */
     boolean revoke(Session revoked);
+
+    /** Sessions revoked at or after {@code since}, by any instance (for revocation caches). */
+    List<SessionId> revokedSince(Instant since);
 }

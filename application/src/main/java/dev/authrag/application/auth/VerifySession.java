@@ -1,6 +1,7 @@
 package dev.authrag.application.auth;
 
 import dev.authrag.domain.session.Session;
+import dev.authrag.domain.session.SessionId;
 import dev.authrag.domain.session.SessionToken;
 import dev.authrag.domain.user.User;
 
@@ -11,6 +12,9 @@ public interface VerifySession {
 
     /** Empty when the token is unknown, or its session expired or was revoked. Records the use (sliding expiry). */
     Optional<CurrentSession> verify(SessionToken token);
+
+    /** The active session of that id and its user, for a caller who proved it another way (an access token). */
+    Optional<CurrentSession> current(SessionId id);
 
     /** An authenticated caller. */
     record CurrentSession(User user, Session session) {

@@ -1,6 +1,7 @@
 package dev.authrag.application.auth;
 
 import dev.authrag.domain.session.Session;
+import dev.authrag.domain.session.SessionId;
 import dev.authrag.domain.session.SessionPolicy;
 import dev.authrag.domain.session.SessionToken;
 
@@ -35,5 +36,13 @@ public final class VerifySessionService implements VerifySession {
         touched.ifPresent(sessions::recordUse);
         Session current = touched.orElse(session);
         return users.findById(current.userId()).map(user -> new CurrentSession(user, current));
+    }
+
+    @Override
+    public Optional<CurrentSession> current(SessionId id) {
+        Instant now = clock.instant();
+        return sessions.findById(id)
+                .filter(session -> session.isActiveAt(now))
+                .flatMap(session -> users.findById(session.userId()).map(user -> new CurrentSession(user, session)));
     }
 }

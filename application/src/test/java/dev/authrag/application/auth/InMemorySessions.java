@@ -61,6 +61,14 @@ public final class InMemorySessions implements Sessions {
         return true;
     }
 
+    @Override
+    public synchronized java.util.List<SessionId> revokedSince(java.time.Instant since) {
+        return byId.values().stream()
+                .filter(session -> session.revokedAt().filter(at -> !at.isBefore(since)).isPresent())
+                .map(Session::id)
+                .toList();
+    }
+
     public synchronized int size() {
         return byId.size();
     }

@@ -164,6 +164,23 @@ public abstract class SessionsContract {
     }
 
     @Test
+    void revokedSince_listsSessionsRevokedFromThatMomentOnly() {
+        User user = aStoredUser();
+        Session early = aSession(user, CLIENT);
+        Session late = aSession(user, CLIENT);
+        Session live = aSession(user, CLIENT);
+        sessions().add(early);
+        sessions().add(late);
+        sessions().add(live);
+        Instant cut = Instant.parse("2099-01-01T00:00:00Z");
+        sessions().revoke(early.revoke(cut.minusSeconds(1), RevokeReason.SIGNED_OUT));
+        sessions().revoke(late.revoke(cut, RevokeReason.REVOKED_BY_USER));
+
+        assertThat(sessions().revokedSince(cut)).contains(late.id()).doesNotContain(early.id(), live.id());
+        assertThat(sessions().revokedSince(cut.minusSeconds(1))).contains(early.id(), late.id()).doesNotContain(live.id());
+    }
+
+    @Test
     void revoke_ofOneSession_leavesTheUsersOtherSessionsAlone() {
         User user = aStoredUser();
         Session laptop = aSession(user, CLIENT);

@@ -63,6 +63,8 @@ public final class DatabaseStartup {
     /** The datasource and Flyway properties handed to Micronaut. */
     public Map<String, Object> micronautProperties() {
         Map<String, Object> properties = new HashMap<>();
+        // no DATABASE_URL: a developer's machine, where a missing AUTH_SECRET is tolerated with a warning
+        properties.put("authrag.token.dev-mode", localDefault);
         properties.put("datasources.default.url", traffic.jdbcUrl());
         properties.put("datasources.default.username", traffic.user() == null ? "" : traffic.user());
         properties.put("datasources.default.password", traffic.passwordValue().orElse(""));

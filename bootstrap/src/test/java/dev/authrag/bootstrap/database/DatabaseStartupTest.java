@@ -35,7 +35,15 @@ class DatabaseStartupTest {
         assertThat(startup.micronautProperties()).containsOnly(
                 entry("datasources.default.url", "jdbc:postgresql://db.example.com:5432/app?sslmode=require"),
                 entry("datasources.default.username", "app"),
-                entry("datasources.default.password", "apppw"));
+                entry("datasources.default.password", "apppw"),
+                entry("authrag.token.dev-mode", false),
+                entry("authrag.token.dev-mode", false));
+    }
+
+    @Test
+    void micronautProperties_withoutDatabaseUrl_markDevelopmentMode() {
+        assertThat(DatabaseStartup.fromEnvironment(Map.of()).micronautProperties())
+                .containsEntry("authrag.token.dev-mode", true);
     }
 
     @Test
@@ -50,7 +58,8 @@ class DatabaseStartupTest {
                 entry("datasources.default.password", "apppw"),
                 entry("flyway.datasources.default.url", "jdbc:postgresql://direct.example.com:5433/app"),
                 entry("flyway.datasources.default.user", "owner"),
-                entry("flyway.datasources.default.password", "ownerpw"));
+                entry("flyway.datasources.default.password", "ownerpw"),
+                entry("authrag.token.dev-mode", false));
     }
 
     @Test

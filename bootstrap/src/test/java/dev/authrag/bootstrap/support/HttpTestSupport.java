@@ -39,6 +39,7 @@ public abstract class HttpTestSupport implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(database.properties());
         properties.put("micronaut.server.port", "-1");
+        properties.put("authrag.token.auth-secret", "test-secret-" + "x".repeat(40));
         properties.putAll(extraProperties());
         return properties;
     }

@@ -6,6 +6,8 @@ import dev.authrag.domain.session.SessionId;
 import dev.authrag.domain.session.TokenHash;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link Sessions} on PostgreSQL. */
@@ -45,5 +47,10 @@ public class JdbcSessions implements Sessions {
     public boolean revoke(Session revoked) {
         return repository.revoke(revoked.id().value(), revoked.revokedAt().orElseThrow(),
                 revoked.revokeReason().orElseThrow().name()) == 1;
+    }
+
+    @Override
+    public List<SessionId> revokedSince(Instant since) {
+        return repository.findIdByRevokedAtGreaterThanEquals(since).stream().map(SessionId::new).toList();
     }
 }

@@ -37,4 +37,7 @@ interface SessionRepository extends GenericRepository<SessionRow, UUID> {
             UPDATE sessions SET revoked_at = :revokedAt, revoke_reason = :revokeReason
             WHERE id = :id AND revoked_at IS NULL""")
     int revoke(UUID id, Instant revokedAt, String revokeReason);
+
+    @Query("SELECT id FROM sessions WHERE revoked_at >= :since")
+    java.util.List<UUID> findIdByRevokedAtGreaterThanEquals(Instant since);
 }

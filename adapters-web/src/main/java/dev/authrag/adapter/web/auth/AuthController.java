@@ -5,10 +5,14 @@ import dev.authrag.adapter.web.auth.AuthMessages.RegisterRequest;
 import dev.authrag.adapter.web.auth.AuthMessages.RegisterResponse;
 import dev.authrag.adapter.web.auth.AuthMessages.SignInRequest;
 import dev.authrag.adapter.web.auth.AuthMessages.SignInResponse;
+import dev.authrag.adapter.web.auth.AuthMessages.TokenResponse;
 import dev.authrag.adapter.web.auth.AuthMessages.VerifyResponse;
 import dev.authrag.application.auth.RegisterUser;
 import dev.authrag.application.auth.SignIn;
 import dev.authrag.application.auth.SignOut;
+import dev.authrag.application.auth.VerifySession;
+import dev.authrag.application.auth.VerifySession.CurrentSession;
+import dev.authrag.application.token.IssueAccessToken;
 import dev.authrag.domain.auth.AuthException;
 import dev.authrag.domain.auth.AuthException.Reason;
 import io.micronaut.http.HttpHeaders;
@@ -28,7 +32,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
-/** Registration, sign-in, sign-out and session verification. Hashing and JDBC make every route blocking. */
+
+/** Registration, sign-in, sign-out, verification and access tokens. Hashing and JDBC make every route blocking. */
 @Controller("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,12 +43,17 @@ public class AuthController {
     private final RegisterUser registerUser;
     private final SignIn signIn;
     private final SignOut signOut;
+    private final VerifySession verifySession;
+    private final IssueAccessToken issueAccessToken;
     private final SessionCookie cookie;
 
-    AuthController(RegisterUser registerUser, SignIn signIn, SignOut signOut, SessionCookie cookie) {
+    AuthController(RegisterUser registerUser, SignIn signIn, SignOut signOut, VerifySession verifySession,
+                   IssueAccessToken issueAccessToken, SessionCookie cookie) {
         this.registerUser = registerUser;
         this.signIn = signIn;
         this.signOut = signOut;
+        this.verifySession = verifySession;
+        this.issueAccessToken = issueAccessToken;
         this.cookie = cookie;
     }
 
@@ -57,15 +67,15 @@ public class AuthController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<SignInResponse> signIn(HttpRequest<?> request, @Body SignInRequest body) {
         SignIn.SignedIn signedIn = signIn.signIn(new SignIn.Command(body.email(), body.password(), ClientAddress.of(request)));
-        return HttpResponse.ok(SignInResponse.from(signedIn)).header(HttpHeaders.SET_COOKIE, cookie.issue(signedIn.token()));
+        IssueAccessToken.AccessToken accessToken = issueAccessToken.issue(signedIn.session());
+        return HttpResponse.ok(SignInResponse.from(signedIn, accessToken))
+                .header(HttpHeaders.SET_COOKIE, cookie.issue(signedIn.token()));
     }
 
     @Post("/sign-out")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<MessageResponse> signOut(Authentication authentication) {
-        if (!"session".equals(authentication.getAttributes().get(SessionPrincipal.CREDENTIAL))) {
-            throw new AuthException(Reason.UNAUTHENTICATED, "Sign out with the session token, not an access token");
-        }
+        requireSessionCredential(authentication);
         signOut.signOut(SessionPrincipal.sessionId(authentication));
         return HttpResponse.ok(new MessageResponse("Signed out")).header(HttpHeaders.SET_COOKIE, cookie.clear());
     }
@@ -73,8 +83,27 @@ public class AuthController {
     @Get("/verify")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     VerifyResponse verify(Authentication authentication) {
+        return VerifyResponse.from(currentSession(authentication));
+    }
+
+    /** A fresh access token for the session the caller holds (cookie or Bearer session token). */
+    @Post("/token")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    TokenResponse token(Authentication authentication) {
+        requireSessionCredential(authentication);
+        return TokenResponse.from(issueAccessToken.issue(currentSession(authentication).session()));
+    }
+
+    private CurrentSession currentSession(Authentication authentication) {
         return SessionPrincipal.current(authentication)
-                .map(VerifyResponse::from)
+                .or(() -> verifySession.current(SessionPrincipal.sessionId(authentication)))
                 .orElseThrow(() -> new AuthException(Reason.UNAUTHENTICATED, "Authentication is required."));
+    }
+
+    /** Managing the session itself needs the session credential; an access token is only a short-lived copy of it. */
+    private static void requireSessionCredential(Authentication authentication) {
+        if (!SessionPrincipal.bySessionToken(authentication)) {
+            throw new AuthException(Reason.UNAUTHENTICATED, "Use the session token (cookie or Bearer) for this route, not an access token.");
+        }
     }
 }

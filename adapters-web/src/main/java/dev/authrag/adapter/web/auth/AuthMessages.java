@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.authrag.application.auth.RegisterUser;
 import dev.authrag.application.auth.SignIn;
 import dev.authrag.application.auth.VerifySession.CurrentSession;
+import dev.authrag.application.token.IssueAccessToken;
 import dev.authrag.domain.session.Session;
 import dev.authrag.domain.user.User;
 import io.micronaut.core.annotation.Nullable;
@@ -59,14 +60,15 @@ final class AuthMessages {
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record SignInResponse(UUID userId, String email, @Nullable String name, String message, String sessionToken,
-                          SessionSummary session) {
+                          SessionSummary session, String accessToken, String tokenType, long expiresIn) {
 
-        static SignInResponse from(SignIn.SignedIn signedIn) {
+        static SignInResponse from(SignIn.SignedIn signedIn, IssueAccessToken.AccessToken accessToken) {
             User user = signedIn.user();
             Session session = signedIn.session();
             return new SignInResponse(user.id().value(), user.email().value(), user.name().orElse(null),
                     "Signed in", signedIn.token().reveal(),
-                    new SessionSummary(session.id().value(), seconds(session.expiresAt())));
+                    new SessionSummary(session.id().value(), seconds(session.expiresAt())),
+                    accessToken.value(), "Bearer", accessToken.claims().lifetimeSeconds());
         }
 
         @Override
@@ -77,6 +79,19 @@ final class AuthMessages {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     record MessageResponse(String message) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+
+        static TokenResponse from(IssueAccessToken.AccessToken token) {
+            return new TokenResponse(token.value(), "Bearer", token.claims().lifetimeSeconds());
+        }
+
+        @Override
+        public String toString() {
+            return "TokenResponse[expiresIn=" + expiresIn + "]";
+        }
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)

@@ -2,6 +2,7 @@ package dev.authrag.adapter.web.auth;
 
 import dev.authrag.application.auth.VerifySession.CurrentSession;
 import dev.authrag.domain.session.SessionId;
+import dev.authrag.domain.token.AccessTokenClaims;
 import io.micronaut.security.authentication.Authentication;
 
 import java.util.Map;
@@ -14,6 +15,9 @@ public final class SessionPrincipal {
     static final String SESSION_ID = "sid";
     static final String CURRENT = "authrag.current-session";
     static final String CREDENTIAL = "credential";
+    /** The credential was a session token (cookie or Bearer): the only kind that may manage the session itself. */
+    public static final String SESSION_CREDENTIAL = "session";
+    public static final String ACCESS_TOKEN_CREDENTIAL = "access_token";
 
     private SessionPrincipal() {
     }
@@ -22,8 +26,19 @@ public final class SessionPrincipal {
     static Authentication of(CurrentSession current) {
         return Authentication.build(current.user().id().toString(), Map.of(
                 SESSION_ID, current.session().id().toString(),
-                CREDENTIAL, "session",
+                CREDENTIAL, SESSION_CREDENTIAL,
                 CURRENT, current));
+    }
+
+    /** A caller authenticated with a verified access token. */
+    public static Authentication ofAccessToken(AccessTokenClaims claims) {
+        return Authentication.build(claims.subject().toString(), Map.of(
+                SESSION_ID, claims.sessionId().toString(),
+                CREDENTIAL, ACCESS_TOKEN_CREDENTIAL));
+    }
+
+    static boolean bySessionToken(Authentication authentication) {
+        return SESSION_CREDENTIAL.equals(authentication.getAttributes().get(CREDENTIAL));
     }
 
     static SessionId sessionId(Authentication authentication) {

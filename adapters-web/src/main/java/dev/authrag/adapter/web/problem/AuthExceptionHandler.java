@@ -31,8 +31,7 @@ public final class AuthExceptionHandler implements ExceptionHandler<AuthExceptio
             case EMAIL_TAKEN -> Problem.of(HttpStatus.CONFLICT, "email_taken", "Email already in use", request);
             case INVALID_CREDENTIALS -> Problem.of(HttpStatus.UNAUTHORIZED, "invalid_credentials",
                     "Invalid email or password", request);
-            case UNAUTHENTICATED -> Problem.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                    "Authentication is required.", request);
+            case UNAUTHENTICATED -> Problem.of(HttpStatus.UNAUTHORIZED, "unauthenticated", exception.getMessage(), request);
             case SESSION_NOT_FOUND -> Problem.of(HttpStatus.NOT_FOUND, "session_not_found", "No such session.", request);
         };
         MutableHttpResponse<Problem> response = problem.toResponse();

@@ -1,0 +1,146 @@
+package dev.authrag.application.token;
+
+import dev.authrag.application.auth.InMemorySessions;
+import dev.authrag.application.auth.MutableClock;
+import dev.authrag.application.auth.Sessions;
+import dev.authrag.domain.session.ClientInfo;
+import dev.authrag.domain.session.RevokeReason;
+import dev.authrag.domain.session.Session;
+import dev.authrag.domain.session.SessionId;
+import dev.authrag.domain.session.SessionPolicy;
+import dev.authrag.domain.session.SessionToken;
+import dev.authrag.domain.token.AccessTokenClaims;
+import dev.authrag.domain.token.AccessTokenPolicy;
+import dev.authrag.domain.user.UserId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AccessTokenServiceTest {
+
+    private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
+    private static final Duration LIFETIME = Duration.ofMinutes(15);
+    private static final Duration SKEW = Duration.ofSeconds(60);
+    private static final AccessTokenPolicy POLICY = new AccessTokenPolicy("https://auth.example.com", "authrag", LIFETIME, SKEW);
+    private static final SessionPolicy SESSIONS = new SessionPolicy(Duration.ofHours(1), Duration.ofHours(8), Duration.ofMinutes(5));
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final InMemorySessions storage = new InMemorySessions();
+    private final ActiveSessions active = new ActiveSessions(storage, Duration.ofMinutes(1), 100);
+    private final Sessions sessions = new RevocationAwareSessions(storage, active);
+    private final InMemoryTokenSigner signer = new InMemoryTokenSigner();
+    private final AccessTokenService service = new AccessTokenService(signer, active, POLICY, clock);
+    private final UserId alice = UserId.random();
+
+    private Session session;
+
+    @BeforeEach
+    void aliceIsSignedIn() {
+        session = Session.start(SessionId.random(), alice, SessionToken.generate(new SecureRandom()).hash(),
+                ClientInfo.unknown(), T0, SESSIONS);
+        sessions.add(session);
+    }
+
+    @Test
+    void issueThenVerify_roundTripsTheClaims() {
+        IssueAccessToken.AccessToken token = service.issue(session);
+
+        assertThat(service.verify(token.value())).contains(token.claims());
+        assertThat(token.claims().subject()).isEqualTo(alice);
+        assertThat(token.claims().sessionId()).isEqualTo(session.id());
+        assertThat(token.claims().expiresAt()).isEqualTo(T0.plus(LIFETIME));
+    }
+
+    @Test
+    void issue_givesEachTokenItsOwnId() {
+        assertThat(service.issue(session).claims().tokenId()).isNotEqualTo(service.issue(session).claims().tokenId());
+    }
+
+    @Test
+    void issue_forARevokedSession_isRefused() {
+        Session revoked = session.revoke(T0, RevokeReason.SIGNED_OUT);
+
+        assertThatThrownBy(() -> service.issue(revoked)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void accessToken_toString_hidesTheToken() {
+        IssueAccessToken.AccessToken token = service.issue(session);
+
+        assertThat(token.toString()).doesNotContain(token.value()).contains(token.claims().tokenId());
+    }
+
+    @Test
+    void verify_ofAnUnknownToken_isEmpty() {
+        assertThat(service.verify("not-a-token")).isEmpty();
+    }
+
+    @Test
+    void verify_afterTheSessionWasRevoked_isEmptyAtOnce() {
+        IssueAccessToken.AccessToken token = service.issue(session);
+        assertThat(service.verify(token.value())).isPresent();
+
+        sessions.revoke(session.revoke(T0.plusSeconds(5), RevokeReason.SIGNED_OUT));
+
+        assertThat(service.verify(token.value())).isEmpty();
+    }
+
+    @Test
+    void verify_ofATokenWhoseSessionWasRevokedBeforeFirstUse_isEmpty() {
+        IssueAccessToken.AccessToken token = service.issue(session);
+        storage.revoke(session.revoke(T0.plusSeconds(5), RevokeReason.SIGNED_OUT));
+
+        assertThat(service.verify(token.value())).isEmpty();
+    }
+
+    @Test
+    void verify_pastExpiryWithinTheSkew_isPresent() {
+        IssueAccessToken.AccessToken token = service.issue(session);
+
+        clock.advance(LIFETIME.plus(SKEW).minusSeconds(1));
+
+        assertThat(service.verify(token.value())).isPresent();
+    }
+
+    @Test
+    void verify_pastExpiryBeyondTheSkew_isEmpty() {
+        IssueAccessToken.AccessToken token = service.issue(session);
+
+        clock.advance(LIFETIME.plus(SKEW));
+
+        assertThat(service.verify(token.value())).isEmpty();
+    }
+
+    @Test
+    void verify_ofATokenForAnotherAudience_isEmpty() {
+        AccessTokenClaims foreign = new AccessTokenClaims(POLICY.issuer(), "another-service", alice, session.id(),
+                T0, T0, T0.plus(LIFETIME), "jti");
+
+        assertThat(service.verify(signer.sign(foreign))).isEmpty();
+    }
+
+    @Test
+    void verify_ofATokenNamingSomeoneElsesSession_isEmpty() {
+        AccessTokenClaims forged = new AccessTokenClaims(POLICY.issuer(), POLICY.audience(), UserId.random(), session.id(),
+                T0, T0, T0.plus(LIFETIME), "jti");
+
+        assertThat(service.verify(signer.sign(forged))).isEmpty();
+    }
+
+    @Test
+    void verify_whenTheSessionExpiredBeforeTheToken_isEmpty() {
+        clock.set(session.expiresAt().minus(Duration.ofMinutes(5)));
+        IssueAccessToken.AccessToken token = service.issue(session);
+
+        clock.set(session.expiresAt());
+
+        assertThat(token.claims().expiresAt()).isEqualTo(session.expiresAt());
+        assertThat(service.verify(token.value())).isEmpty();
+    }
+}

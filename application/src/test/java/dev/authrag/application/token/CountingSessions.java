@@ -1,0 +1,56 @@
+package dev.authrag.application.token;
+
+import dev.authrag.application.auth.Sessions;
+import dev.authrag.domain.session.Session;
+import dev.authrag.domain.session.SessionId;
+import dev.authrag.domain.session.TokenHash;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Test fake: {@link Sessions} that counts lookups by id, to tell a cache hit from a storage read. */
+final class CountingSessions implements Sessions {
+
+    private final Sessions stored;
+    private int findsById;
+
+    CountingSessions(Sessions stored) {
+        this.stored = stored;
+    }
+
+    int findsById() {
+        return findsById;
+    }
+
+    @Override
+    public void add(Session session) {
+        stored.add(session);
+    }
+
+    @Override
+    public Optional<Session> findByTokenHash(TokenHash tokenHash) {
+        return stored.findByTokenHash(tokenHash);
+    }
+
+    @Override
+    public Optional<Session> findById(SessionId id) {
+        findsById++;
+        return stored.findById(id);
+    }
+
+    @Override
+    public void recordUse(Session touched) {
+        stored.recordUse(touched);
+    }
+
+    @Override
+    public boolean revoke(Session revoked) {
+        return stored.revoke(revoked);
+    }
+
+    @Override
+    public List<SessionId> revokedSince(Instant since) {
+        return stored.revokedSince(since);
+    }
+}
