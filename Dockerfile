@@ -1,5 +1,7 @@
 # syntax=docker/dockerfile:1
-# Build: Maven with a cached dependency layer, then the shaded jar.
+# Build and start steps live in deploy/image.sh, which .ci/run also runs outside Docker.
+
+# --- build: Maven with a cached dependency layer, then the shaded jar
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
@@ -8,17 +10,20 @@ COPY application/pom.xml application/
 COPY adapters-persistence/pom.xml adapters-persistence/
 COPY adapters-web/pom.xml adapters-web/
 COPY bootstrap/pom.xml bootstrap/
-RUN mvn -B -ntp -q dependency:go-offline -DexcludeArtifactIds=domain,application,adapters-persistence,adapters-web || true
+# resolve plugins and third-party dependencies once; re-run only when a pom changes
+RUN mvn -B -ntp -q -DexcludeGroupIds=dev.authrag dependency:go-offline || true
 COPY . .
-RUN mvn -B -ntp -q -DskipTests package
+RUN deploy/image.sh build /app
 
-# Run: a JRE only, as uid 1000 (Hugging Face Spaces), on port 7860.
+# --- run: a JRE only, as uid 1000 (Hugging Face Spaces requires it), on port 7860
 FROM eclipse-temurin:17-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY --from=build --chown=1000:1000 /src/bootstrap/target/authrag.jar /app/authrag.jar
+COPY --from=build --chown=1000:1000 /app/authrag.jar /app/authrag.jar
+COPY --from=build --chown=1000:1000 /src/deploy/image.sh /app/deploy/image.sh
 USER 1000:1000
-ENV PORT=7860 \
-    JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms256m -Xmx384m -XX:+ExitOnOutOfMemoryError -Duser.timezone=UTC"
+ENV PORT=7860
 EXPOSE 7860
-HEALTHCHECK --interval=30s --timeout=3s --start-period=20s CMD curl -fsS http://127.0.0.1:7860/health/liveness || exit 1
-ENTRYPOINT ["java", "-jar", "/app/authrag.jar"]
+HEALTHCHECK --interval=30s --timeout=3s --start-period=30s --retries=3 \
+  CMD curl -fsS http://127.0.0.1:7860/health/liveness || exit 1
+ENTRYPOINT ["/app/deploy/image.sh", "start", "/app"]
