@@ -15,6 +15,14 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        try {
+            LogFormat.check(System.getenv(LogFormat.VARIABLE));
+        } catch (Setting.InvalidSettingException e) {
+            // logging itself is what is misconfigured, so say it on stderr
+            System.err.println("Start-up stopped: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         DatabaseStartup database;
         try {
             database = DatabaseStartup.fromEnvironment(System.getenv());

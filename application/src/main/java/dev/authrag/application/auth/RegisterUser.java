@@ -1,5 +1,6 @@
 package dev.authrag.application.auth;
 
+import dev.authrag.domain.session.ClientInfo;
 import dev.authrag.domain.user.User;
 
 /** Use case: create an account. */
@@ -8,8 +9,13 @@ public interface RegisterUser {
     /** @throws dev.authrag.domain.auth.AuthException INVALID_EMAIL, WEAK_PASSWORD, INVALID_NAME or EMAIL_TAKEN */
     User register(Command command);
 
-    /** Raw input as a client typed it; the use case normalises and validates it. */
-    record Command(String email, String password, String name) {
+    /** Raw input as a client typed it, and where it came from; the use case normalises and validates it. */
+    record Command(String email, String password, String name, ClientInfo client) {
+
+        /** A registration from a client whose address is unknown (tools, tests). */
+        public Command(String email, String password, String name) {
+            this(email, password, name, ClientInfo.unknown());
+        }
 
         @Override
         public String toString() {

@@ -1,5 +1,8 @@
 package dev.authrag.application.auth;
 
+import dev.authrag.application.audit.AuditTrail;
+import dev.authrag.domain.audit.SecurityEvent;
+import dev.authrag.domain.audit.SecurityEvent.Type;
 import dev.authrag.domain.auth.AuthException;
 import dev.authrag.domain.auth.AuthException.Reason;
 import dev.authrag.domain.lockout.AccountLockout;
@@ -22,6 +25,8 @@ import java.util.Optional;
  * Checks credentials and opens a session. An unknown or malformed email is verified against a dummy hash, and a
  * locked account's password is verified too, so the answer and its timing are the same as for a wrong password.
  * Wrong passwords count towards the account's lockout; the right one clears it, unless the account is locked.
+ * The audit trail, which only operators and the account's owner read, does tell the refusals apart
+ * ({@code signin_failed} with {@code unknown_email} or {@code wrong_password}, {@code signin_locked}).
  */
 public final class SignInService implements SignIn {
 
@@ -36,16 +41,26 @@ public final class SignInService implements SignIn {
     private final Clock clock;
     private final SecureRandom random;
     private final PasswordHash dummyHash;
+    private final AuditTrail audit;
 
     /** Why a sign-in was refused. Callers only ever see INVALID_CREDENTIALS; this tells the cases apart inside. */
     private enum Refusal {
-        UNKNOWN_ACCOUNT,
-        WRONG_PASSWORD,
-        LOCKED
+        UNKNOWN_ACCOUNT(Type.SIGNIN_FAILED, "unknown_email"),
+        WRONG_PASSWORD(Type.SIGNIN_FAILED, "wrong_password"),
+        LOCKED(Type.SIGNIN_LOCKED, "account_locked");
+
+        private final Type event;
+        private final String reason;
+
+        Refusal(Type event, String reason) {
+            this.event = event;
+            this.reason = reason;
+        }
     }
 
     public SignInService(Users users, Sessions sessions, AccountLockouts lockouts, PasswordHasher hasher,
-                         SessionPolicy sessionPolicy, LockoutPolicy lockoutPolicy, Clock clock, SecureRandom random) {
+                         SessionPolicy sessionPolicy, LockoutPolicy lockoutPolicy, Clock clock, SecureRandom random,
+                         AuditTrail audit) {
         this.users = users;
         this.sessions = sessions;
         this.lockouts = lockouts;
@@ -54,6 +69,7 @@ public final class SignInService implements SignIn {
         this.lockoutPolicy = lockoutPolicy;
         this.clock = clock;
         this.random = random;
+        this.audit = audit;
         this.dummyHash = hasher.hash(Password.of(SessionToken.generate(random).reveal()));
     }
 
@@ -64,22 +80,22 @@ public final class SignInService implements SignIn {
         // Verified before the lockout is even read, so every refusal costs exactly one verification.
         boolean matches = hasher.verify(password, found.map(User::passwordHash).orElse(dummyHash));
         if (found.isEmpty()) {
-            throw refused(Refusal.UNKNOWN_ACCOUNT);
+            throw refused(Refusal.UNKNOWN_ACCOUNT, command, null, clock.instant());
         }
         User user = found.get();
         Instant now = clock.instant();
         AccountLockout lockout = lockouts.find(user.id());
         if (lockout.isLockedAt(now)) {
-            throw refused(Refusal.LOCKED);
+            throw refused(Refusal.LOCKED, command, user, now);
         }
         if (!matches) {
             lockouts.update(user.id(), current -> current.recordFailure(now, lockoutPolicy));
-            throw refused(Refusal.WRONG_PASSWORD);
+            throw refused(Refusal.WRONG_PASSWORD, command, user, now);
         }
         if (!lockout.isClear()) {
             // Decided again on the stored state: a wrong password racing this request may just have locked the account.
             if (lockouts.update(user.id(), current -> current.recordSuccess(now)).isLockedAt(now)) {
-                throw refused(Refusal.LOCKED);
+                throw refused(Refusal.LOCKED, command, user, now);
             }
         }
         if (hasher.needsRehash(user.passwordHash())) {
@@ -89,11 +105,14 @@ public final class SignInService implements SignIn {
         SessionToken token = SessionToken.generate(random);
         Session session = Session.start(SessionId.random(), user.id(), token.hash(), command.client(), now, sessionPolicy);
         sessions.add(session);
+        audit.record(SecurityEvent.of(Type.SIGNIN_SUCCESS, now, command.client()).withUser(user.id()).withSession(session.id()));
         return new SignedIn(user, session, token);
     }
 
-    /** One answer for every refusal, so callers cannot tell them apart; an audit trail records {@code why} here. */
-    private static AuthException refused(Refusal why) {
+    /** Records why in the audit trail, then gives the one answer every refusal shares. */
+    private AuthException refused(Refusal why, Command command, User user, Instant now) {
+        SecurityEvent event = SecurityEvent.of(why.event, now, command.client(), why.reason);
+        audit.record(user == null ? event : event.withUser(user.id()));
         return new AuthException(Reason.INVALID_CREDENTIALS, INVALID);
     }
 

@@ -1,9 +1,11 @@
 package dev.authrag.application.auth;
 
+import dev.authrag.domain.session.ClientInfo;
 import dev.authrag.domain.session.SessionId;
 
 /** Use case: end the caller's current session. */
 public interface SignOut {
 
-    void signOut(SessionId current);
+    /** @param client where the sign-out request came from, for the audit trail */
+    void signOut(SessionId current, ClientInfo client);
 }

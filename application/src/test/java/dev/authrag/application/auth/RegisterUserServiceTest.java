@@ -1,7 +1,11 @@
 package dev.authrag.application.auth;
 
+import dev.authrag.application.audit.InMemoryAuditTrail;
+import dev.authrag.domain.audit.SecurityEvent;
+import dev.authrag.domain.audit.SecurityEvent.Type;
 import dev.authrag.domain.auth.AuthException;
 import dev.authrag.domain.auth.AuthException.Reason;
+import dev.authrag.domain.session.ClientInfo;
 import dev.authrag.domain.user.Email;
 import dev.authrag.domain.user.Password;
 import dev.authrag.domain.user.PasswordPolicy;
@@ -11,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +30,8 @@ class RegisterUserServiceTest {
     private final InMemoryUsers users = new InMemoryUsers();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
     private final PasswordPolicy policy = new PasswordPolicy(8, 128, Set.of("password1", "qwertyuiop")::contains);
-    private final RegisterUser register = new RegisterUserService(users, hasher, policy, clock);
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    private final RegisterUser register = new RegisterUserService(users, hasher, policy, clock, audit);
 
     @Test
     void register_withValidInput_storesTheAccountUnderItsNormalisedEmail() {
@@ -111,6 +117,42 @@ class RegisterUserServiceTest {
         assertRefused(() -> register.register(new RegisterUser.Command("alice@example.com", PASSWORD, "x".repeat(101))),
                 Reason.INVALID_NAME);
         assertThat(users.size()).isZero();
+    }
+
+    @Test
+    void register_recordsASuccessForTheNewAccountWithTheClient() {
+        ClientInfo client = new ClientInfo("203.0.113.7", "curl/8.5.0");
+
+        User user = register.register(new RegisterUser.Command("alice@example.com", PASSWORD, null, client));
+
+        SecurityEvent event = audit.single();
+        assertThat(event.type()).isEqualTo(Type.REGISTRATION_SUCCESS);
+        assertThat(event.userId()).isEqualTo(user.id());
+        assertThat(event.occurredAt()).isEqualTo(T0);
+        assertThat(event.client()).isEqualTo(client);
+        assertThat(event.reason()).isNull();
+    }
+
+    @Test
+    void register_whenRefused_recordsAFailureWithTheReasonAndNoAccount() {
+        register.register(new RegisterUser.Command("alice@example.com", PASSWORD, "Alice"));
+        List<RegisterUser.Command> refused = List.of(
+                new RegisterUser.Command("alice@example.com", "another good password", null),
+                new RegisterUser.Command("alice.example.com", PASSWORD, null),
+                new RegisterUser.Command("bob@example.com", "short", null),
+                new RegisterUser.Command("bob@example.com", null, null),
+                new RegisterUser.Command("bob@example.com", PASSWORD, "x".repeat(101)));
+
+        for (RegisterUser.Command command : refused) {
+            catchAuth(() -> register.register(command));
+        }
+
+        assertThat(audit.ofType(Type.REGISTRATION_FAILED)).extracting(SecurityEvent::reason)
+                .containsExactly("email_taken", "invalid_email", "weak_password", "weak_password", "invalid_name");
+        assertThat(audit.ofType(Type.REGISTRATION_FAILED)).allSatisfy(event -> {
+            assertThat(event.userId()).as("the registrant is not the account's owner").isNull();
+            assertThat(event.outcome()).isEqualTo(SecurityEvent.Outcome.FAILURE);
+        });
     }
 
     @Test

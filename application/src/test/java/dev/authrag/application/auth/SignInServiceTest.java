@@ -1,5 +1,8 @@
 package dev.authrag.application.auth;
 
+import dev.authrag.application.audit.InMemoryAuditTrail;
+import dev.authrag.domain.audit.SecurityEvent;
+import dev.authrag.domain.audit.SecurityEvent.Type;
 import dev.authrag.domain.auth.AuthException;
 import dev.authrag.domain.auth.AuthException.Reason;
 import dev.authrag.domain.lockout.AccountLockout;
@@ -18,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,14 +39,15 @@ class SignInServiceTest {
     private final InMemorySessions sessions = new InMemorySessions();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
     private final InMemoryAccountLockouts lockouts = new InMemoryAccountLockouts();
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final SignIn signIn = new SignInService(users, sessions, lockouts, hasher, POLICY, LOCKOUT, clock,
-            new SecureRandom());
+            new SecureRandom(), audit);
 
     private User alice;
 
     @BeforeEach
     void registerAlice() {
-        alice = new RegisterUserService(users, hasher, PasswordPolicy.standard(), clock)
+        alice = new RegisterUserService(users, hasher, PasswordPolicy.standard(), clock, new InMemoryAuditTrail())
                 .register(new RegisterUser.Command("alice@example.com", PASSWORD, "Alice"));
         clock.advance(Duration.ofHours(1));
         hasher.resetCounts();
@@ -270,6 +275,60 @@ class SignInServiceTest {
         lockouts.reset(alice.id());
 
         assertThat(signIn.signIn(new SignIn.Command("alice@example.com", PASSWORD, CLIENT)).user().id()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void signIn_recordsASuccessWithTheUserSessionAndClient() {
+        SignIn.SignedIn signedIn = signIn.signIn(new SignIn.Command("alice@example.com", PASSWORD, CLIENT));
+
+        SecurityEvent event = audit.single();
+        assertThat(event.type()).isEqualTo(Type.SIGNIN_SUCCESS);
+        assertThat(event.userId()).isEqualTo(alice.id());
+        assertThat(event.sessionId()).isEqualTo(signedIn.session().id());
+        assertThat(event.client()).isEqualTo(CLIENT);
+        assertThat(event.occurredAt()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void signIn_withWrongPassword_recordsAFailureOnTheAccount() {
+        refusal("alice@example.com", "wrong horse battery staple");
+
+        SecurityEvent event = audit.single();
+        assertThat(event.type()).isEqualTo(Type.SIGNIN_FAILED);
+        assertThat(event.reason()).isEqualTo("wrong_password");
+        assertThat(event.userId()).as("the owner sees attempts on their account").isEqualTo(alice.id());
+        assertThat(event.sessionId()).isNull();
+        assertThat(event.client()).isEqualTo(CLIENT);
+    }
+
+    @Test
+    void signIn_withAnUnknownOrMalformedEmail_recordsAnAnonymousFailure() {
+        refusal("nobody@example.com", PASSWORD);
+        refusal("not an email", PASSWORD);
+
+        assertThat(audit.all()).hasSize(2).allSatisfy(event -> {
+            assertThat(event.type()).isEqualTo(Type.SIGNIN_FAILED);
+            assertThat(event.reason()).isEqualTo("unknown_email");
+            assertThat(event.userId()).isNull();
+        });
+    }
+
+    @Test
+    void signIn_whileLocked_recordsALockedRefusalOnTheAccount_evenWithTheRightPassword() {
+        failTimes(10);
+        clock.advance(Duration.ofMinutes(1));
+
+        refusal("alice@example.com", PASSWORD);
+
+        List<SecurityEvent> locked = audit.ofType(Type.SIGNIN_LOCKED);
+        assertThat(locked).singleElement().satisfies(event -> {
+            assertThat(event.reason()).isEqualTo("account_locked");
+            assertThat(event.userId()).isEqualTo(alice.id());
+            assertThat(event.occurredAt()).isEqualTo(clock.instant());
+        });
+        assertThat(audit.ofType(Type.SIGNIN_FAILED)).hasSize(10)
+                .allSatisfy(event -> assertThat(event.reason()).isEqualTo("wrong_password"));
+        assertThat(audit.ofType(Type.SIGNIN_SUCCESS)).isEmpty();
     }
 
     @Test

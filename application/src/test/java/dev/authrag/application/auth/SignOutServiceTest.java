@@ -1,5 +1,8 @@
 package dev.authrag.application.auth;
 
+import dev.authrag.application.audit.InMemoryAuditTrail;
+import dev.authrag.domain.audit.SecurityEvent;
+import dev.authrag.domain.audit.SecurityEvent.Type;
 import dev.authrag.domain.session.ClientInfo;
 import dev.authrag.domain.session.RevokeReason;
 import dev.authrag.domain.session.Session;
@@ -25,11 +28,13 @@ class SignOutServiceTest {
     private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
     private static final SessionPolicy POLICY = SessionPolicy.standard();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ClientInfo CLIENT = new ClientInfo("198.51.100.4", "Firefox");
 
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryUsers users = new InMemoryUsers();
     private final InMemorySessions sessions = new InMemorySessions();
-    private final SignOut signOut = new SignOutService(sessions, clock);
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    private final SignOut signOut = new SignOutService(sessions, clock, audit);
     private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock);
 
     private User alice;
@@ -48,7 +53,7 @@ class SignOutServiceTest {
 
     @Test
     void signOut_revokesTheSessionAsSignedOut() {
-        signOut.signOut(laptop.id());
+        signOut.signOut(laptop.id(), CLIENT);
 
         Session stored = sessions.findById(laptop.id()).orElseThrow();
         assertThat(stored.revokedAt()).contains(clock.instant());
@@ -59,10 +64,10 @@ class SignOutServiceTest {
     @Test
     void signOut_twice_isHarmlessAndKeepsTheFirstRevocation() {
         Instant firstSignOut = clock.instant();
-        signOut.signOut(laptop.id());
+        signOut.signOut(laptop.id(), CLIENT);
         clock.advance(Duration.ofMinutes(1));
 
-        assertThatCode(() -> signOut.signOut(laptop.id())).doesNotThrowAnyException();
+        assertThatCode(() -> signOut.signOut(laptop.id(), CLIENT)).doesNotThrowAnyException();
 
         assertThat(sessions.findById(laptop.id())).get()
                 .satisfies(stored -> assertThat(stored.revokedAt()).contains(firstSignOut));
@@ -70,10 +75,25 @@ class SignOutServiceTest {
 
     @Test
     void signOut_ofAnUnknownSession_doesNothing() {
-        assertThatCode(() -> signOut.signOut(SessionId.random())).doesNotThrowAnyException();
+        assertThatCode(() -> signOut.signOut(SessionId.random(), CLIENT)).doesNotThrowAnyException();
 
         assertThat(sessions.findById(laptop.id())).get()
                 .satisfies(stored -> assertThat(stored.revokedAt()).isEmpty());
+    }
+
+    @Test
+    void signOut_recordsOneEventForTheUserAndSession_evenWhenRepeated() {
+        signOut.signOut(laptop.id(), CLIENT);
+        clock.advance(Duration.ofMinutes(1));
+        signOut.signOut(laptop.id(), CLIENT);
+        signOut.signOut(SessionId.random(), CLIENT);
+
+        SecurityEvent event = audit.single();
+        assertThat(event.type()).isEqualTo(Type.SIGNOUT);
+        assertThat(event.userId()).isEqualTo(alice.id());
+        assertThat(event.sessionId()).isEqualTo(laptop.id());
+        assertThat(event.client()).as("where the sign-out came from, not where the session began").isEqualTo(CLIENT);
+        assertThat(event.occurredAt()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
     }
 
     @Test
@@ -81,7 +101,7 @@ class SignOutServiceTest {
         SessionToken phoneToken = SessionToken.generate(RANDOM);
         sessions.add(Session.start(SessionId.random(), alice.id(), phoneToken.hash(), ClientInfo.unknown(), T0, POLICY));
 
-        signOut.signOut(laptop.id());
+        signOut.signOut(laptop.id(), CLIENT);
 
         assertThat(verify.verify(phoneToken)).isPresent();
         assertThat(verify.verify(laptopToken)).isEmpty();

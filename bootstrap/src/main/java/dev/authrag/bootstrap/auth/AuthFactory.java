@@ -3,6 +3,7 @@ package dev.authrag.bootstrap.auth;
 import dev.authrag.adapter.web.auth.SessionCookie;
 import dev.authrag.adapter.web.password.Argon2PasswordHasher;
 import dev.authrag.adapter.web.password.CommonPasswords;
+import dev.authrag.application.audit.AuditTrail;
 import dev.authrag.application.auth.AccountLockouts;
 import dev.authrag.application.auth.PasswordHasher;
 import dev.authrag.application.auth.RegisterUser;
@@ -100,19 +101,19 @@ class AuthFactory {
     }
 
     @Singleton
-    RegisterUser registerUser(Users users, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
-        return new RegisterUserService(users, hasher, policy, clock);
+    RegisterUser registerUser(Users users, PasswordHasher hasher, PasswordPolicy policy, Clock clock, AuditTrail audit) {
+        return new RegisterUserService(users, hasher, policy, clock, audit);
     }
 
     @Singleton
     SignIn signIn(Users users, Sessions sessions, AccountLockouts lockouts, PasswordHasher hasher, SessionPolicy policy,
-                  LockoutPolicy lockoutPolicy, Clock clock, SecureRandom random) {
-        return new SignInService(users, sessions, lockouts, hasher, policy, lockoutPolicy, clock, random);
+                  LockoutPolicy lockoutPolicy, Clock clock, SecureRandom random, AuditTrail audit) {
+        return new SignInService(users, sessions, lockouts, hasher, policy, lockoutPolicy, clock, random, audit);
     }
 
     @Singleton
-    SignOut signOut(Sessions sessions, Clock clock) {
-        return new SignOutService(sessions, clock);
+    SignOut signOut(Sessions sessions, Clock clock, AuditTrail audit) {
+        return new SignOutService(sessions, clock, audit);
     }
 
     @Singleton

@@ -59,8 +59,9 @@ public class AuthController {
 
     @Post("/register")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<RegisterResponse> register(@Body RegisterRequest body) {
-        return HttpResponse.status(HttpStatus.CREATED).body(RegisterResponse.from(registerUser.register(body.toCommand())));
+    HttpResponse<RegisterResponse> register(HttpRequest<?> request, @Body RegisterRequest body) {
+        return HttpResponse.status(HttpStatus.CREATED)
+                .body(RegisterResponse.from(registerUser.register(body.toCommand(ClientAddress.of(request)))));
     }
 
     @Post("/sign-in")
@@ -74,9 +75,9 @@ public class AuthController {
 
     @Post("/sign-out")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    HttpResponse<MessageResponse> signOut(Authentication authentication) {
+    HttpResponse<MessageResponse> signOut(HttpRequest<?> request, Authentication authentication) {
         requireSessionCredential(authentication);
-        signOut.signOut(SessionPrincipal.sessionId(authentication));
+        signOut.signOut(SessionPrincipal.sessionId(authentication), ClientAddress.of(request));
         return HttpResponse.ok(new MessageResponse("Signed out")).header(HttpHeaders.SET_COOKIE, cookie.clear());
     }
 

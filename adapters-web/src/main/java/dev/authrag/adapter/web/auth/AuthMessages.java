@@ -5,6 +5,7 @@ import dev.authrag.application.auth.RegisterUser;
 import dev.authrag.application.auth.SignIn;
 import dev.authrag.application.auth.VerifySession.CurrentSession;
 import dev.authrag.application.token.IssueAccessToken;
+import dev.authrag.domain.session.ClientInfo;
 import dev.authrag.domain.session.Session;
 import dev.authrag.domain.user.User;
 import io.micronaut.core.annotation.Nullable;
@@ -24,8 +25,8 @@ final class AuthMessages {
     @Serdeable(naming = SnakeCaseStrategy.class)
     record RegisterRequest(@Nullable String email, @Nullable String password, @Nullable String name) {
 
-        RegisterUser.Command toCommand() {
-            return new RegisterUser.Command(email, password, name);
+        RegisterUser.Command toCommand(ClientInfo client) {
+            return new RegisterUser.Command(email, password, name, client);
         }
 
         @Override

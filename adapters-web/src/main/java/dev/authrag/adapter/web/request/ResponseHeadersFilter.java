@@ -8,7 +8,6 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.core.order.Ordered;
-import org.slf4j.MDC;
 
 /**
  * Runs first on every request: assigns the request id, and on the way out adds it and the security headers
@@ -19,7 +18,7 @@ public final class ResponseHeadersFilter implements Ordered {
 
     @RequestFilter
     public void assignRequestId(HttpRequest<?> request) {
-        MDC.put("request_id", RequestId.of(request));
+        RequestId.of(request);
     }
 
     @ResponseFilter
@@ -37,7 +36,6 @@ public final class ResponseHeadersFilter implements Ordered {
         if (request.getPath().startsWith("/api/")) {
             headers.set("Cache-Control", "no-store");
         }
-        MDC.remove("request_id");
     }
 
     @Override
