@@ -54,7 +54,7 @@ class AuditPurgeJobTest extends HttpTestSupport {
 
     @Test
     void aMalformedRetention_stopsStartUpNamingTheVariable() {
-        Map<String, Object> properties = new HashMap<>(database.properties());
+        Map<String, Object> properties = new HashMap<>(getProperties());
         properties.put("authrag.audit.retention", "forever");
 
         assertThatThrownBy(() -> ApplicationContext.run(properties).close())

@@ -25,6 +25,7 @@ class SecurityEventsTest extends HttpTestSupport {
     private static final String AGENT = "SecurityEventsTest/1.0 (X11)";
 
     private String aliceToken;
+    private String aliceAccessToken;
     private String bobToken;
 
     /** Alice registers, mistypes her password, signs in, signs out and signs in again; Bob only signs up and in. */
@@ -39,7 +40,9 @@ class SecurityEventsTest extends HttpTestSupport {
         String first = signIn(alice);
         assertThat(post("/api/auth/sign-out", null, "Authorization", "Bearer " + first, "User-Agent", AGENT).statusCode()).isEqualTo(200);
         bobToken = signIn(bob);
-        aliceToken = signIn(alice);
+        HttpResponse<String> last = post("/api/auth/sign-in", credentials(alice, PASSWORD), "User-Agent", AGENT);
+        aliceToken = (String) body(last).get("session_token");
+        aliceAccessToken = (String) body(last).get("access_token");
     }
 
     @Test
@@ -116,6 +119,11 @@ class SecurityEventsTest extends HttpTestSupport {
         for (String before : List.of("garbage!", forged, "", "A".repeat(200))) {
             assertBadParameter(events(aliceToken, "?before=" + before), "before");
         }
+    }
+
+    @Test
+    void anAccessToken_isEnoughToReadTheSameList() {
+        assertThat(list(body(events(aliceAccessToken, "")))).isEqualTo(list(body(events(aliceToken, ""))));
     }
 
     @Test
