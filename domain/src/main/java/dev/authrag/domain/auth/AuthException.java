@@ -16,7 +16,9 @@ public final class AuthException extends RuntimeException {
         EMAIL_TAKEN,
         INVALID_CREDENTIALS,
         UNAUTHENTICATED,
-        SESSION_NOT_FOUND
+        SESSION_NOT_FOUND,
+        /** A signed-in user confirmed a change with the wrong current password. */
+        WRONG_CURRENT_PASSWORD
     }
 
     private final Reason reason;

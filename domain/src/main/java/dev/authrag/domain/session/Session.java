@@ -86,6 +86,14 @@ public final class Session {
                 now, Objects.requireNonNull(reason), client);
     }
 
+    /**
+     * Finished before {@code instant}: revoked, or expired, before it. Such a session can never work again and,
+     * once long enough ago, is only kept for the user's audit view until housekeeping deletes it.
+     */
+    public boolean hasEndedBefore(Instant instant) {
+        return (revokedAt != null && revokedAt.isBefore(instant)) || expiresAt().isBefore(instant);
+    }
+
     public boolean isOwnedBy(UserId user) {
         return userId.equals(user);
     }

@@ -218,4 +218,27 @@ class SessionTest {
         assertThatThrownBy(() -> new SessionId(null)).isInstanceOf(NullPointerException.class);
         assertThat(SessionId.random()).isNotEqualTo(SessionId.random());
     }
+
+    @Test
+    void hasEndedBefore_isFalseWhileActiveAndUntilTheExpiryHasPassedTheCutoff() {
+        assertThat(fresh.hasEndedBefore(T0.plus(IDLE).minusNanos(1))).isFalse();
+        assertThat(fresh.hasEndedBefore(T0.plus(IDLE))).as("expiring exactly at the cutoff is not before it").isFalse();
+        assertThat(fresh.hasEndedBefore(T0.plus(IDLE).plusNanos(1))).isTrue();
+    }
+
+    @Test
+    void hasEndedBefore_countsARevocationBeforeTheCutoff() {
+        Session revoked = fresh.revoke(T0.plusSeconds(60), RevokeReason.SIGNED_OUT);
+
+        assertThat(revoked.hasEndedBefore(T0.plusSeconds(60))).isFalse();
+        assertThat(revoked.hasEndedBefore(T0.plusSeconds(61))).isTrue();
+    }
+
+    @Test
+    void hasEndedBefore_usesTheAbsoluteExpiryWhenItComesFirst() {
+        Session restored = Session.restore(ID, USER, HASH, T0, T0, T0.plus(ABSOLUTE).plusSeconds(1), T0.plus(ABSOLUTE),
+                null, null, CLIENT);
+
+        assertThat(restored.hasEndedBefore(T0.plus(ABSOLUTE).plusNanos(1))).isTrue();
+    }
 }

@@ -33,6 +33,8 @@ public final class AuthExceptionHandler implements ExceptionHandler<AuthExceptio
                     "Invalid email or password", request);
             case UNAUTHENTICATED -> Problem.of(HttpStatus.UNAUTHORIZED, "unauthenticated", exception.getMessage(), request);
             case SESSION_NOT_FOUND -> Problem.of(HttpStatus.NOT_FOUND, "session_not_found", "No such session.", request);
+            case WRONG_CURRENT_PASSWORD -> Problem.of(HttpStatus.UNAUTHORIZED, "invalid_credentials",
+                    "The current password is wrong.", request);
         };
         MutableHttpResponse<Problem> response = problem.toResponse();
         if (problem.status() == HttpStatus.UNAUTHORIZED.getCode()) {
