@@ -1,8 +1,11 @@
 package dev.authrag.application.auth;
 
+import dev.authrag.domain.session.RevokeReason;
 import dev.authrag.domain.session.Session;
 import dev.authrag.domain.session.SessionId;
+import dev.authrag.domain.session.SessionLimit;
 import dev.authrag.domain.session.TokenHash;
+import dev.authrag.domain.user.UserId;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,4 +28,23 @@ public interface Sessions {
 
     /** Sessions revoked at or after {@code since}, by any instance (for revocation caches). */
     List<SessionId> revokedSince(Instant since);
+
+    /** The user's sessions active at {@code now} (as {@link Session#isActiveAt} decides), newest first. */
+    List<Session> activeOf(UserId user, Instant now);
+
+    /**
+     * Stores a new session and, atomically with it, revokes the user's oldest other sessions active at its start so
+     * that at most {@code limit} remain (reason {@code SESSION_LIMIT}, at the new session's start). Concurrent
+     * sign-ins of one user cannot leave more than the limit active. Returns the ids it revoked.
+     */
+    List<SessionId> addWithinLimit(Session session, SessionLimit limit);
+
+    /** Revokes every session of the user active at {@code now} except {@code keep}; returns the ids it revoked. */
+    List<SessionId> revokeOthers(UserId user, SessionId keep, Instant now, RevokeReason reason);
+
+    /**
+     * Deletes at most {@code batchSize} sessions that ended before {@code cutoff} (as {@link Session#hasEndedBefore}
+     * decides); returns how many it deleted, so a caller repeats while a full batch comes back.
+     */
+    int deleteEndedBefore(Instant cutoff, int batchSize);
 }

@@ -9,6 +9,7 @@ import dev.authrag.domain.lockout.AccountLockout;
 import dev.authrag.domain.lockout.LockoutPolicy;
 import dev.authrag.domain.session.Session;
 import dev.authrag.domain.session.SessionId;
+import dev.authrag.domain.session.SessionLimit;
 import dev.authrag.domain.session.SessionPolicy;
 import dev.authrag.domain.session.SessionToken;
 import dev.authrag.domain.user.Email;
@@ -37,6 +38,7 @@ public final class SignInService implements SignIn {
     private final AccountLockouts lockouts;
     private final PasswordHasher hasher;
     private final SessionPolicy sessionPolicy;
+    private final SessionLimit sessionLimit;
     private final LockoutPolicy lockoutPolicy;
     private final Clock clock;
     private final SecureRandom random;
@@ -59,13 +61,14 @@ public final class SignInService implements SignIn {
     }
 
     public SignInService(Users users, Sessions sessions, AccountLockouts lockouts, PasswordHasher hasher,
-                         SessionPolicy sessionPolicy, LockoutPolicy lockoutPolicy, Clock clock, SecureRandom random,
-                         AuditTrail audit) {
+                         SessionPolicy sessionPolicy, SessionLimit sessionLimit, LockoutPolicy lockoutPolicy, Clock clock,
+                         SecureRandom random, AuditTrail audit) {
         this.users = users;
         this.sessions = sessions;
         this.lockouts = lockouts;
         this.hasher = hasher;
         this.sessionPolicy = sessionPolicy;
+        this.sessionLimit = sessionLimit;
         this.lockoutPolicy = lockoutPolicy;
         this.clock = clock;
         this.random = random;
@@ -104,7 +107,8 @@ public final class SignInService implements SignIn {
         }
         SessionToken token = SessionToken.generate(random);
         Session session = Session.start(SessionId.random(), user.id(), token.hash(), command.client(), now, sessionPolicy);
-        sessions.add(session);
+        // atomically ends the user's oldest sessions beyond the limit (MAX_SESSIONS_PER_USER)
+        sessions.addWithinLimit(session, sessionLimit);
         audit.record(SecurityEvent.of(Type.SIGNIN_SUCCESS, now, command.client()).withUser(user.id()).withSession(session.id()));
         return new SignedIn(user, session, token);
     }

@@ -1,9 +1,11 @@
 package dev.authrag.application.auth;
 
+import dev.authrag.domain.session.SessionId;
 import dev.authrag.domain.user.Email;
 import dev.authrag.domain.user.User;
 import dev.authrag.domain.user.UserId;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Driven port: the registered accounts. */
@@ -18,4 +20,11 @@ public interface Users {
 
     /** Stores the account's current password hash. */
     void updatePasswordHash(User user);
+
+    /**
+     * Stores a password change and, in the same transaction, revokes every other session of the account active at the
+     * change (reason {@code PASSWORD_CHANGED}, at {@code changed.updatedAt()}), so no session opened with the old
+     * password outlives it. Returns the ids it revoked.
+     */
+    List<SessionId> changePassword(User changed, SessionId keep);
 }

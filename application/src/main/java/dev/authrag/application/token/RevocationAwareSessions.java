@@ -1,9 +1,12 @@
 package dev.authrag.application.token;
 
 import dev.authrag.application.auth.Sessions;
+import dev.authrag.domain.session.RevokeReason;
 import dev.authrag.domain.session.Session;
 import dev.authrag.domain.session.SessionId;
+import dev.authrag.domain.session.SessionLimit;
 import dev.authrag.domain.session.TokenHash;
+import dev.authrag.domain.user.UserId;
 
 import java.time.Instant;
 import java.util.List;
@@ -53,5 +56,30 @@ public final class RevocationAwareSessions implements Sessions {
     @Override
     public List<SessionId> revokedSince(Instant since) {
         return stored.revokedSince(since);
+    }
+
+    @Override
+    public List<Session> activeOf(UserId user, Instant now) {
+        return stored.activeOf(user, now);
+    }
+
+    @Override
+    public List<SessionId> addWithinLimit(Session session, SessionLimit limit) {
+        return told(stored.addWithinLimit(session, limit));
+    }
+
+    @Override
+    public List<SessionId> revokeOthers(UserId user, SessionId keep, Instant now, RevokeReason reason) {
+        return told(stored.revokeOthers(user, keep, now, reason));
+    }
+
+    @Override
+    public int deleteEndedBefore(Instant cutoff, int batchSize) {
+        return stored.deleteEndedBefore(cutoff, batchSize);
+    }
+
+    private List<SessionId> told(List<SessionId> revoked) {
+        revoked.forEach(activeSessions::revoked);
+        return revoked;
     }
 }

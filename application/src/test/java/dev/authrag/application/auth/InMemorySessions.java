@@ -1,10 +1,18 @@
 package dev.authrag.application.auth;
 
+import dev.authrag.domain.session.RevokeReason;
 import dev.authrag.domain.session.Session;
 import dev.authrag.domain.session.SessionId;
+import dev.authrag.domain.session.SessionLimit;
 import dev.authrag.domain.session.TokenHash;
+import dev.authrag.domain.user.UserId;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +21,10 @@ import java.util.Optional;
  * UPDATEs touch, so a late {@code recordUse} cannot undo a revocation here either.
  */
 public final class InMemorySessions implements Sessions {
+
+    /** Newest first; equal start times ordered by id as PostgreSQL orders uuids (byte-wise, like their hex text). */
+    private static final Comparator<Session> NEWEST_FIRST = Comparator.comparing(Session::createdAt)
+            .thenComparing(session -> session.id().value().toString()).reversed();
 
     private final Map<SessionId, Session> byId = new LinkedHashMap<>();
     private int recordedUses;
@@ -67,6 +79,52 @@ public final class InMemorySessions implements Sessions {
                 .filter(session -> session.revokedAt().filter(at -> !at.isBefore(since)).isPresent())
                 .map(Session::id)
                 .toList();
+    }
+
+    @Override
+    public synchronized List<Session> activeOf(UserId user, Instant now) {
+        return byId.values().stream()
+                .filter(session -> session.isOwnedBy(user) && session.isActiveAt(now))
+                .sorted(NEWEST_FIRST)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<SessionId> addWithinLimit(Session session, SessionLimit limit) {
+        add(session);
+        Instant now = session.createdAt();
+        List<Session> others = activeOf(session.userId(), now).stream()
+                .filter(other -> !other.id().equals(session.id()))
+                .toList();
+        return revokeAll(others.subList(Math.min(others.size(), limit.maxActive() - 1), others.size()),
+                now, RevokeReason.SESSION_LIMIT);
+    }
+
+    @Override
+    public synchronized List<SessionId> revokeOthers(UserId user, SessionId keep, Instant now, RevokeReason reason) {
+        return revokeAll(activeOf(user, now).stream().filter(session -> !session.id().equals(keep)).toList(), now, reason);
+    }
+
+    @Override
+    public synchronized int deleteEndedBefore(Instant cutoff, int batchSize) {
+        int deleted = 0;
+        for (Iterator<Session> it = byId.values().iterator(); it.hasNext() && deleted < batchSize; ) {
+            if (it.next().hasEndedBefore(cutoff)) {
+                it.remove();
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    private List<SessionId> revokeAll(List<Session> sessions, Instant now, RevokeReason reason) {
+        List<SessionId> revoked = new ArrayList<>();
+        for (Session session : sessions) {
+            if (revoke(session.revoke(now, reason))) {
+                revoked.add(session.id());
+            }
+        }
+        return revoked;
     }
 
     public synchronized int size() {

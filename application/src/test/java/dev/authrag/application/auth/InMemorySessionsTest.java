@@ -2,8 +2,8 @@ package dev.authrag.application.auth;
 
 class InMemorySessionsTest extends SessionsContract {
 
-    private final InMemoryUsers users = new InMemoryUsers();
     private final InMemorySessions sessions = new InMemorySessions();
+    private final InMemoryUsers users = new InMemoryUsers(sessions);
 
     @Override
     protected Users users() {

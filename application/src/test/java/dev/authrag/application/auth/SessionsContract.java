@@ -4,6 +4,7 @@ import dev.authrag.domain.session.ClientInfo;
 import dev.authrag.domain.session.RevokeReason;
 import dev.authrag.domain.session.Session;
 import dev.authrag.domain.session.SessionId;
+import dev.authrag.domain.session.SessionLimit;
 import dev.authrag.domain.session.SessionPolicy;
 import dev.authrag.domain.session.SessionToken;
 import dev.authrag.domain.user.Email;
@@ -16,7 +17,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -193,12 +199,273 @@ public abstract class SessionsContract {
         assertThat(sessions().findById(phone.id())).get().usingRecursiveComparison().isEqualTo(phone);
     }
 
+    @Test
+    void activeOf_returnsOnlyTheUsersActiveSessionsNewestFirst() {
+        User user = aStoredUser();
+        Session oldest = aSessionStartedAt(user, T0);
+        Session middle = aSessionStartedAt(user, T0.plus(Duration.ofHours(1)));
+        Session newest = aSessionStartedAt(user, T0.plus(Duration.ofHours(2)));
+        Session revoked = aSessionStartedAt(user, T0.plus(Duration.ofHours(3)));
+        Session someoneElses = aSessionStartedAt(aStoredUser(), T0.plus(Duration.ofHours(4)));
+        for (Session session : List.of(middle, newest, oldest, revoked, someoneElses)) {
+            sessions().add(session);
+        }
+        sessions().revoke(revoked.revoke(T0.plus(Duration.ofHours(5)), RevokeReason.SIGNED_OUT));
+
+        List<Session> active = sessions().activeOf(user.id(), T0.plus(Duration.ofHours(6)));
+
+        assertThat(active).extracting(Session::id).containsExactly(newest.id(), middle.id(), oldest.id());
+        assertThat(active.get(0)).usingRecursiveComparison().isEqualTo(newest);
+    }
+
+    @Test
+    void activeOf_leavesOutASessionFromTheMomentItsIdleOrAbsoluteExpiryIsReached() {
+        User user = aStoredUser();
+        Session idle = aSession(user, CLIENT);
+        Session absolute = Session.restore(SessionId.random(), user.id(), SessionToken.generate(RANDOM).hash(), T0, T0,
+                T0.plus(Duration.ofDays(2)), T0.plus(Duration.ofDays(1)), null, null, CLIENT);
+        sessions().add(idle);
+        sessions().add(absolute);
+
+        assertThat(sessions().activeOf(user.id(), T0.plus(Duration.ofDays(1)).minusNanos(1_000)))
+                .extracting(Session::id).containsExactlyInAnyOrder(idle.id(), absolute.id());
+        assertThat(sessions().activeOf(user.id(), T0.plus(Duration.ofDays(1))))
+                .extracting(Session::id).containsExactly(idle.id());
+        assertThat(sessions().activeOf(user.id(), idle.idleExpiresAt().minusNanos(1_000)))
+                .extracting(Session::id).containsExactly(idle.id());
+        assertThat(sessions().activeOf(user.id(), idle.idleExpiresAt())).isEmpty();
+    }
+
+    @Test
+    void activeOf_aUserWithoutSessions_isEmpty() {
+        assertThat(sessions().activeOf(aStoredUser().id(), T0)).isEmpty();
+    }
+
+    @Test
+    void addWithinLimit_belowTheLimit_storesTheSessionAndRevokesNothing() {
+        User user = aStoredUser();
+        sessions().add(aSessionStartedAt(user, T0));
+        Session added = aSessionStartedAt(user, T0.plusSeconds(1));
+
+        List<SessionId> revoked = sessions().addWithinLimit(added, new SessionLimit(2));
+
+        assertThat(revoked).isEmpty();
+        assertThat(sessions().findById(added.id())).get().usingRecursiveComparison().isEqualTo(added);
+        assertThat(sessions().activeOf(user.id(), T0.plusSeconds(2))).hasSize(2);
+    }
+
+    @Test
+    void addWithinLimit_atTheLimit_revokesTheOldestActiveSessionsForTheSessionLimit() {
+        User user = aStoredUser();
+        Session first = aSessionStartedAt(user, T0);
+        Session second = aSessionStartedAt(user, T0.plusSeconds(1));
+        Session third = aSessionStartedAt(user, T0.plusSeconds(2));
+        for (Session session : List.of(second, first, third)) {
+            sessions().add(session);
+        }
+        Session added = aSessionStartedAt(user, T0.plusSeconds(3));
+
+        List<SessionId> revoked = sessions().addWithinLimit(added, new SessionLimit(2));
+
+        assertThat(revoked).containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(sessions().findById(first.id())).get().usingRecursiveComparison()
+                .isEqualTo(first.revoke(added.createdAt(), RevokeReason.SESSION_LIMIT));
+        assertThat(sessions().activeOf(user.id(), T0.plusSeconds(4))).extracting(Session::id)
+                .containsExactly(added.id(), third.id());
+    }
+
+    @Test
+    void addWithinLimit_countsNeitherRevokedNorExpiredSessionsNorOtherUsers() {
+        User user = aStoredUser();
+        Session expired = Session.start(SessionId.random(), user.id(), SessionToken.generate(RANDOM).hash(), CLIENT,
+                T0.minus(POLICY.absoluteLifetime()), POLICY);
+        Session signedOut = aSessionStartedAt(user, T0);
+        Session active = aSessionStartedAt(user, T0.plusSeconds(1));
+        Session someoneElses = aSessionStartedAt(aStoredUser(), T0.plusSeconds(2));
+        for (Session session : List.of(expired, signedOut, active, someoneElses)) {
+            sessions().add(session);
+        }
+        sessions().revoke(signedOut.revoke(T0.plusSeconds(5), RevokeReason.SIGNED_OUT));
+
+        List<SessionId> revoked = sessions().addWithinLimit(aSessionStartedAt(user, T0.plusSeconds(10)), new SessionLimit(2));
+
+        assertThat(revoked).isEmpty();
+        assertThat(sessions().findById(signedOut.id())).get()
+                .satisfies(found -> assertThat(found.revokeReason()).contains(RevokeReason.SIGNED_OUT));
+        assertThat(sessions().findById(expired.id())).get()
+                .satisfies(found -> assertThat(found.revokedAt()).isEmpty());
+        assertThat(sessions().findById(someoneElses.id())).get().usingRecursiveComparison().isEqualTo(someoneElses);
+    }
+
+    @Test
+    void addWithinLimit_neverRevokesTheNewSessionItself() {
+        User user = aStoredUser();
+        Session startedLater = aSessionStartedAt(user, T0.plusSeconds(60));
+        sessions().add(startedLater);
+        Session added = aSessionStartedAt(user, T0);
+
+        List<SessionId> revoked = sessions().addWithinLimit(added, new SessionLimit(1));
+
+        assertThat(revoked).containsExactly(startedLater.id());
+        assertThat(sessions().activeOf(user.id(), T0.plusSeconds(61))).extracting(Session::id).containsExactly(added.id());
+    }
+
+    @Test
+    void addWithinLimit_fromConcurrentSignIns_neverLeavesMoreThanTheLimitActive() throws Exception {
+        User user = aStoredUser();
+        int threads = 8;
+        int perThread = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        sessions().addWithinLimit(aSessionStartedAt(user, T0.plusNanos((thread * perThread + i) * 1_000L)),
+                                new SessionLimit(5));
+                    }
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(sessions().activeOf(user.id(), T0.plusSeconds(1))).hasSize(5);
+    }
+
+    @Test
+    void revokeOthers_revokesEveryActiveSessionButTheKeptOne() {
+        User user = aStoredUser();
+        Session kept = aSessionStartedAt(user, T0);
+        Session laptop = aSessionStartedAt(user, T0.plusSeconds(1));
+        Session phone = aSessionStartedAt(user, T0.plusSeconds(2));
+        Session signedOut = aSessionStartedAt(user, T0.plusSeconds(3));
+        Session someoneElses = aSessionStartedAt(aStoredUser(), T0.plusSeconds(4));
+        for (Session session : List.of(kept, laptop, phone, signedOut, someoneElses)) {
+            sessions().add(session);
+        }
+        sessions().revoke(signedOut.revoke(T0.plusSeconds(5), RevokeReason.SIGNED_OUT));
+        Instant now = T0.plus(Duration.ofMinutes(10)).plusNanos(7_000);
+
+        List<SessionId> revoked = sessions().revokeOthers(user.id(), kept.id(), now, RevokeReason.OTHERS_REVOKED);
+
+        assertThat(revoked).containsExactlyInAnyOrder(laptop.id(), phone.id());
+        assertThat(sessions().findById(phone.id())).get().usingRecursiveComparison()
+                .isEqualTo(phone.revoke(now, RevokeReason.OTHERS_REVOKED));
+        assertThat(sessions().findById(signedOut.id())).get()
+                .satisfies(found -> assertThat(found.revokeReason()).contains(RevokeReason.SIGNED_OUT));
+        assertThat(sessions().findById(kept.id())).get().usingRecursiveComparison().isEqualTo(kept);
+        assertThat(sessions().findById(someoneElses.id())).get().usingRecursiveComparison().isEqualTo(someoneElses);
+    }
+
+    @Test
+    void revokeOthers_leavesExpiredSessionsAsTheyAre() {
+        User user = aStoredUser();
+        Session kept = aSessionStartedAt(user, T0.plus(Duration.ofDays(40)));
+        Session expired = aSessionStartedAt(user, T0);
+        sessions().add(kept);
+        sessions().add(expired);
+
+        List<SessionId> revoked = sessions().revokeOthers(user.id(), kept.id(), T0.plus(Duration.ofDays(40)),
+                RevokeReason.OTHERS_REVOKED);
+
+        assertThat(revoked).isEmpty();
+        assertThat(sessions().findById(expired.id())).get().usingRecursiveComparison().isEqualTo(expired);
+    }
+
+    /*
+     * The store is shared by every test of a run, so each purge test places its sessions and cutoff in its own era,
+     * long before T0: no other test's session ends before its cutoff, and exact counts hold in any order.
+     */
+
+    @Test
+    void deleteEndedBefore_deletesSessionsRevokedOrExpiredBeforeTheCutoffAndKeepsTheRest() {
+        User user = aStoredUser();
+        Instant cutoff = Instant.parse("2000-03-01T00:00:00Z");
+        Session expiredLongAgo = aSessionStartedAt(user, cutoff.minus(Duration.ofDays(30)));
+        Session expiredAfterCutoff = aSessionStartedAt(user, cutoff.minus(POLICY.idleTimeout()).plusSeconds(1));
+        Session revokedLongAgo = aSessionStartedAt(user, cutoff.minus(Duration.ofDays(1)));
+        Session revokedAfterCutoff = aSessionStartedAt(user, cutoff.minus(Duration.ofDays(1)));
+        Session active = aSessionStartedAt(user, cutoff);
+        for (Session session : List.of(expiredLongAgo, expiredAfterCutoff, revokedLongAgo, revokedAfterCutoff, active)) {
+            sessions().add(session);
+        }
+        sessions().revoke(revokedLongAgo.revoke(cutoff.minusNanos(1_000), RevokeReason.SIGNED_OUT));
+        sessions().revoke(revokedAfterCutoff.revoke(cutoff.plusNanos(1_000), RevokeReason.SIGNED_OUT));
+
+        int deleted = sessions().deleteEndedBefore(cutoff, 100);
+
+        assertThat(deleted).isEqualTo(2);
+        assertThat(sessions().findById(expiredLongAgo.id())).isEmpty();
+        assertThat(sessions().findById(revokedLongAgo.id())).isEmpty();
+        assertThat(sessions().findByTokenHash(revokedLongAgo.tokenHash())).isEmpty();
+        for (Session kept : List.of(expiredAfterCutoff, revokedAfterCutoff, active)) {
+            assertThat(sessions().findById(kept.id())).as("kept").isPresent();
+        }
+    }
+
+    @Test
+    void deleteEndedBefore_deletesAtMostOneBatchPerCall() {
+        User user = aStoredUser();
+        Instant era = Instant.parse("1990-01-01T00:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            sessions().add(aSessionStartedAt(user, era.plusSeconds(i)));
+        }
+        Instant cutoff = era.plus(Duration.ofDays(365));
+
+        assertThat(sessions().deleteEndedBefore(cutoff, 2)).isEqualTo(2);
+        assertThat(sessions().deleteEndedBefore(cutoff, 2)).isEqualTo(2);
+        assertThat(sessions().deleteEndedBefore(cutoff, 2)).isEqualTo(1);
+        assertThat(sessions().deleteEndedBefore(cutoff, 2)).isZero();
+    }
+
+    @Test
+    void changePassword_storesTheHashAndRevokesEveryOtherActiveSessionOfTheAccount() {
+        User user = aStoredUser();
+        Session kept = aSessionStartedAt(user, T0);
+        Session laptop = aSessionStartedAt(user, T0.plusSeconds(1));
+        Session phone = aSessionStartedAt(user, T0.plusSeconds(2));
+        Session someoneElses = aSessionStartedAt(aStoredUser(), T0.plusSeconds(3));
+        for (Session session : List.of(kept, laptop, phone, someoneElses)) {
+            sessions().add(session);
+        }
+        Instant now = T0.plus(Duration.ofHours(2)).plusNanos(9_000);
+        User changed = user.withPasswordHash(new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$bmV3$bmV3aGFzaA"), now);
+
+        List<SessionId> revoked = users().changePassword(changed, kept.id());
+
+        assertThat(revoked).containsExactlyInAnyOrder(laptop.id(), phone.id());
+        assertThat(users().findById(user.id())).get().usingRecursiveComparison().isEqualTo(changed);
+        assertThat(sessions().findById(laptop.id())).get().usingRecursiveComparison()
+                .isEqualTo(laptop.revoke(now, RevokeReason.PASSWORD_CHANGED));
+        assertThat(sessions().activeOf(user.id(), now)).extracting(Session::id).containsExactly(kept.id());
+        assertThat(sessions().findById(someoneElses.id())).get().usingRecursiveComparison().isEqualTo(someoneElses);
+    }
+
+    @Test
+    void changePassword_ofAnUnknownAccount_changesNothing() {
+        User stranger = User.restore(UserId.random(), Email.of("stranger@example.com"), null,
+                new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA"), T0, T0);
+
+        assertThat(users().changePassword(stranger, SessionId.random())).isEmpty();
+        assertThat(users().findById(stranger.id())).isEmpty();
+    }
+
     /** A freshly stored account for sessions to belong to. */
     protected User aStoredUser() {
         User user = User.restore(UserId.random(), Email.of("owner-" + UUID.randomUUID() + "@example.com"), "Owner",
                 new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA"), T0, T0);
         assertThat(users().add(user)).isTrue();
         return user;
+    }
+
+    /** A session as a sign-in at {@code start} opens it. */
+    protected static Session aSessionStartedAt(User owner, Instant start) {
+        return Session.start(SessionId.random(), owner.id(), SessionToken.generate(RANDOM).hash(), CLIENT, start, POLICY);
     }
 
     /** A session whose timestamps all differ, so a swapped column shows. */

@@ -8,7 +8,9 @@ import dev.authrag.domain.auth.AuthException.Reason;
 import dev.authrag.domain.lockout.AccountLockout;
 import dev.authrag.domain.lockout.LockoutPolicy;
 import dev.authrag.domain.session.ClientInfo;
+import dev.authrag.domain.session.RevokeReason;
 import dev.authrag.domain.session.Session;
+import dev.authrag.domain.session.SessionLimit;
 import dev.authrag.domain.session.SessionPolicy;
 import dev.authrag.domain.user.PasswordPolicy;
 import dev.authrag.domain.user.User;
@@ -40,8 +42,8 @@ class SignInServiceTest {
     private final FakePasswordHasher hasher = new FakePasswordHasher();
     private final InMemoryAccountLockouts lockouts = new InMemoryAccountLockouts();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
-    private final SignIn signIn = new SignInService(users, sessions, lockouts, hasher, POLICY, LOCKOUT, clock,
-            new SecureRandom(), audit);
+    private final SignIn signIn = new SignInService(users, sessions, lockouts, hasher, POLICY, new SessionLimit(3), LOCKOUT,
+            clock, new SecureRandom(), audit);
 
     private User alice;
 
@@ -332,6 +334,30 @@ class SignInServiceTest {
     }
 
     @Test
+    void signIn_beyondTheSessionLimit_revokesTheOldestSessionForTheLimit() {
+        SignIn.SignedIn oldest = signInAgainLater();
+        SignIn.SignedIn second = signInAgainLater();
+        SignIn.SignedIn third = signInAgainLater();
+
+        SignIn.SignedIn fourth = signInAgainLater();
+
+        Session revoked = sessions.findById(oldest.session().id()).orElseThrow();
+        assertThat(revoked.revokeReason()).contains(RevokeReason.SESSION_LIMIT);
+        assertThat(revoked.revokedAt()).contains(fourth.session().createdAt());
+        assertThat(sessions.activeOf(alice.id(), clock.instant())).extracting(Session::id)
+                .containsExactly(fourth.session().id(), third.session().id(), second.session().id());
+    }
+
+    @Test
+    void signIn_upToTheSessionLimit_revokesNothing() {
+        signInAgainLater();
+        signInAgainLater();
+        signInAgainLater();
+
+        assertThat(sessions.activeOf(alice.id(), clock.instant())).hasSize(3);
+    }
+
+    @Test
     void aCommand_neverPrintsThePassword() {
         assertThat(new SignIn.Command("alice@example.com", PASSWORD, CLIENT).toString()).doesNotContain(PASSWORD);
     }
@@ -340,6 +366,11 @@ class SignInServiceTest {
         for (int i = 0; i < count; i++) {
             refusal("alice@example.com", WRONG);
         }
+    }
+
+    private SignIn.SignedIn signInAgainLater() {
+        clock.advance(Duration.ofMinutes(1));
+        return signIn.signIn(new SignIn.Command("alice@example.com", PASSWORD, CLIENT));
     }
 
     private AuthException refusal(String email, String password) {

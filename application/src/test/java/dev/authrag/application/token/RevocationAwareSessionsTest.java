@@ -5,6 +5,7 @@ import dev.authrag.domain.session.ClientInfo;
 import dev.authrag.domain.session.RevokeReason;
 import dev.authrag.domain.session.Session;
 import dev.authrag.domain.session.SessionId;
+import dev.authrag.domain.session.SessionLimit;
 import dev.authrag.domain.session.SessionPolicy;
 import dev.authrag.domain.session.SessionToken;
 import dev.authrag.domain.user.UserId;
@@ -65,6 +66,28 @@ class RevocationAwareSessionsTest {
 
         assertThat(storage.recordedUses()).isEqualTo(1);
         assertThat(storage.findById(session.id()).orElseThrow().idleExpiresAt()).isEqualTo(touched.idleExpiresAt());
+    }
+
+    @Test
+    void addWithinLimit_tellsTheCacheAboutTheSessionsItRevokedAtOnce() {
+        assertThat(active.isActive(session.id(), alice, T0)).isTrue();
+        Session newer = Session.start(SessionId.random(), alice, SessionToken.generate(new SecureRandom()).hash(),
+                ClientInfo.unknown(), T0.plusSeconds(1), POLICY);
+
+        assertThat(sessions.addWithinLimit(newer, new SessionLimit(1))).containsExactly(session.id());
+
+        assertThat(active.isActive(session.id(), alice, T0.plusSeconds(2))).isFalse();
+        assertThat(active.isActive(newer.id(), alice, T0.plusSeconds(2))).isTrue();
+    }
+
+    @Test
+    void revokeOthers_tellsTheCacheAboutTheSessionsItRevokedAtOnce() {
+        assertThat(active.isActive(session.id(), alice, T0)).isTrue();
+
+        assertThat(sessions.revokeOthers(alice, SessionId.random(), T0.plusSeconds(1), RevokeReason.OTHERS_REVOKED))
+                .containsExactly(session.id());
+
+        assertThat(active.isActive(session.id(), alice, T0.plusSeconds(2))).isFalse();
     }
 
     @Test

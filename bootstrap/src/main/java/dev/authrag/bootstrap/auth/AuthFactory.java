@@ -5,9 +5,19 @@ import dev.authrag.adapter.web.password.Argon2PasswordHasher;
 import dev.authrag.adapter.web.password.CommonPasswords;
 import dev.authrag.application.audit.AuditTrail;
 import dev.authrag.application.auth.AccountLockouts;
+import dev.authrag.application.auth.ChangePassword;
+import dev.authrag.application.auth.ChangePasswordService;
+import dev.authrag.application.auth.ListSessions;
+import dev.authrag.application.auth.ListSessionsService;
 import dev.authrag.application.auth.PasswordHasher;
+import dev.authrag.application.auth.PurgeEndedSessions;
+import dev.authrag.application.auth.PurgeEndedSessionsService;
 import dev.authrag.application.auth.RegisterUser;
 import dev.authrag.application.auth.RegisterUserService;
+import dev.authrag.application.auth.RevokeOtherSessions;
+import dev.authrag.application.auth.RevokeOtherSessionsService;
+import dev.authrag.application.auth.RevokeSession;
+import dev.authrag.application.auth.RevokeSessionService;
 import dev.authrag.application.auth.Sessions;
 import dev.authrag.application.auth.SignIn;
 import dev.authrag.application.auth.SignInService;
@@ -18,6 +28,7 @@ import dev.authrag.application.auth.VerifySession;
 import dev.authrag.application.auth.VerifySessionService;
 import dev.authrag.bootstrap.Setting;
 import dev.authrag.domain.lockout.LockoutPolicy;
+import dev.authrag.domain.session.SessionLimit;
 import dev.authrag.domain.session.SessionPolicy;
 import dev.authrag.domain.user.PasswordPolicy;
 import io.micronaut.context.annotation.Bean;
@@ -31,6 +42,9 @@ import java.time.Duration;
 /** Wires the auth use cases to their adapters and turns settings into policies. */
 @Factory
 class AuthFactory {
+
+    /** Rows one purge statement deletes: small enough for short locks, large enough to keep up. */
+    private static final int PURGE_BATCH = 1000;
 
     @Singleton
     Clock clock() {
@@ -53,6 +67,12 @@ class AuthFactory {
             throw new Setting.InvalidSettingException("SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_LIFETIME and SESSION_UPDATE_AGE: "
                     + e.getMessage());
         }
+    }
+
+    @Singleton
+    SessionLimit sessionLimit(AuthSettings settings) {
+        return new SessionLimit(Setting.integer("MAX_SESSIONS_PER_USER", settings.maxSessionsPerUser(), 1,
+                SessionLimit.CEILING));
     }
 
     @Singleton
@@ -107,8 +127,8 @@ class AuthFactory {
 
     @Singleton
     SignIn signIn(Users users, Sessions sessions, AccountLockouts lockouts, PasswordHasher hasher, SessionPolicy policy,
-                  LockoutPolicy lockoutPolicy, Clock clock, SecureRandom random, AuditTrail audit) {
-        return new SignInService(users, sessions, lockouts, hasher, policy, lockoutPolicy, clock, random, audit);
+                  SessionLimit limit, LockoutPolicy lockoutPolicy, Clock clock, SecureRandom random, AuditTrail audit) {
+        return new SignInService(users, sessions, lockouts, hasher, policy, limit, lockoutPolicy, clock, random, audit);
     }
 
     @Singleton
@@ -119,5 +139,36 @@ class AuthFactory {
     @Singleton
     VerifySession verifySession(Users users, Sessions sessions, SessionPolicy policy, Clock clock) {
         return new VerifySessionService(users, sessions, policy, clock);
+    }
+
+    @Singleton
+    ListSessions listSessions(Sessions sessions, Clock clock) {
+        return new ListSessionsService(sessions, clock);
+    }
+
+    @Singleton
+    RevokeSession revokeSession(Sessions sessions, Clock clock) {
+        return new RevokeSessionService(sessions, clock);
+    }
+
+    @Singleton
+    RevokeOtherSessions revokeOtherSessions(Sessions sessions, Clock clock) {
+        return new RevokeOtherSessionsService(sessions, clock);
+    }
+
+    /**
+     * No {@code @Transactional} here: around the whole use case it would hold a pooled connection while Argon2 verifies
+     * and hashes. The service hashes first; {@link Users#changePassword} is the one transaction that stores the hash
+     * and revokes the other sessions.
+     */
+    @Singleton
+    ChangePassword changePassword(Users users, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
+        return new ChangePasswordService(users, hasher, policy, clock);
+    }
+
+    @Singleton
+    PurgeEndedSessions purgeEndedSessions(Sessions sessions, AuthSettings settings, Clock clock) {
+        return new PurgeEndedSessionsService(sessions, Setting.duration("SESSION_PURGE_AFTER", settings.sessionPurgeAfter()),
+                PURGE_BATCH, clock);
     }
 }

@@ -13,5 +13,7 @@ public record AuthSettings(String sessionIdleTimeout,
                            String passwordMinLength,
                            String cookieSameSite,
                            String hashThreads,
-                           String hashQueue) {
+                           String hashQueue,
+                           String maxSessionsPerUser,
+                           String sessionPurgeAfter) {
 }

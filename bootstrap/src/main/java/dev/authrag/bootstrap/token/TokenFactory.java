@@ -1,14 +1,17 @@
 package dev.authrag.bootstrap.token;
 
 import dev.authrag.adapter.persistence.session.JdbcSessions;
+import dev.authrag.adapter.persistence.user.JdbcUsers;
 import dev.authrag.adapter.web.token.JwtKeyRing;
 import dev.authrag.adapter.web.token.KeySealer;
 import dev.authrag.adapter.web.token.SigningKeyMaterial;
 import dev.authrag.application.auth.Sessions;
+import dev.authrag.application.auth.Users;
 import dev.authrag.application.token.AccessTokenService;
 import dev.authrag.application.token.ActiveSessions;
 import dev.authrag.application.token.IssueAccessToken;
 import dev.authrag.application.token.RevocationAwareSessions;
+import dev.authrag.application.token.RevocationAwareUsers;
 import dev.authrag.application.token.SigningKeys;
 import dev.authrag.application.token.TokenSigner;
 import dev.authrag.application.token.VerifyAccessToken;
@@ -78,6 +81,13 @@ class TokenFactory {
     @Primary
     Sessions sessions(JdbcSessions sessions, ActiveSessions activeSessions) {
         return new RevocationAwareSessions(sessions, activeSessions);
+    }
+
+    /** Likewise for accounts: a password change revokes the other sessions inside the users store. */
+    @Singleton
+    @Primary
+    Users users(JdbcUsers users, ActiveSessions activeSessions) {
+        return new RevocationAwareUsers(users, activeSessions);
     }
 
     @Singleton

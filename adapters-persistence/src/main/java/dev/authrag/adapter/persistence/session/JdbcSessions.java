@@ -1,16 +1,21 @@
 package dev.authrag.adapter.persistence.session;
 
 import dev.authrag.application.auth.Sessions;
+import dev.authrag.domain.session.RevokeReason;
 import dev.authrag.domain.session.Session;
 import dev.authrag.domain.session.SessionId;
+import dev.authrag.domain.session.SessionLimit;
 import dev.authrag.domain.session.TokenHash;
+import dev.authrag.domain.user.UserId;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
-/** {@link Sessions} on PostgreSQL. */
+/** {@link Sessions} on PostgreSQL; the session limit is enforced under a lock on the owner's row. */
 @Singleton
 public class JdbcSessions implements Sessions {
 
@@ -52,5 +57,40 @@ public class JdbcSessions implements Sessions {
     @Override
     public List<SessionId> revokedSince(Instant since) {
         return repository.findIdByRevokedAtGreaterThanEquals(since).stream().map(SessionId::new).toList();
+    }
+
+    @Override
+    public List<Session> activeOf(UserId user, Instant now) {
+        return repository.findActiveOf(user.value(), now).stream().map(SessionRow::toDomain).toList();
+    }
+
+    /** One transaction: lock the owner, insert, revoke beyond the limit; the lock holds until commit. */
+    @Override
+    @Transactional
+    public List<SessionId> addWithinLimit(Session session, SessionLimit limit) {
+        repository.lockOwner(session.userId().value());
+        add(session);
+        return ids(repository.revokeActiveOthers(session.userId().value(), session.id().value(), session.createdAt(),
+                RevokeReason.SESSION_LIMIT.name(), limit.maxActive() - 1));
+    }
+
+    /**
+     * Under the owner's lock as well: every bulk revocation of one user's sessions then runs one at a time, so two of
+     * them can never lock the same rows in different orders and deadlock.
+     */
+    @Override
+    @Transactional
+    public List<SessionId> revokeOthers(UserId user, SessionId keep, Instant now, RevokeReason reason) {
+        repository.lockOwner(user.value());
+        return ids(repository.revokeActiveOthers(user.value(), keep.value(), now, reason.name(), 0));
+    }
+
+    @Override
+    public int deleteEndedBefore(Instant cutoff, int batchSize) {
+        return repository.deleteEndedBefore(cutoff, batchSize);
+    }
+
+    private static List<SessionId> ids(List<UUID> uuids) {
+        return uuids.stream().map(SessionId::new).toList();
     }
 }

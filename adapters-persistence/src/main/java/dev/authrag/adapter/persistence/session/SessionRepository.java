@@ -7,6 +7,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,4 +41,39 @@ interface SessionRepository extends GenericRepository<SessionRow, UUID> {
 
     @Query("SELECT id FROM sessions WHERE revoked_at >= :since")
     java.util.List<UUID> findIdByRevokedAtGreaterThanEquals(Instant since);
+
+    /** Active as Session.isActiveAt decides: not revoked, and {@code now} before both expiries. */
+    @Query("""
+            SELECT * FROM sessions
+            WHERE user_id = :userId AND revoked_at IS NULL AND idle_expires_at > :now AND absolute_expires_at > :now
+            ORDER BY created_at DESC, id DESC""")
+    List<SessionRow> findActiveOf(UUID userId, Instant now);
+
+    /**
+     * Locks the owner's row until the transaction ends, so that sign-ins of one user enforce the session limit one
+     * after another (concurrent ones would each see too few sessions and revoke too few). Empty if the user is gone.
+     */
+    @Query("SELECT id FROM users WHERE id = :userId FOR UPDATE")
+    Optional<UUID> lockOwner(UUID userId);
+
+    /** Revokes the user's active sessions other than {@code keep}, except the newest {@code spare} of them. */
+    @Query("""
+            UPDATE sessions SET revoked_at = :now, revoke_reason = :reason
+            WHERE id IN (SELECT id FROM sessions
+                         WHERE user_id = :userId AND id <> :keep AND revoked_at IS NULL
+                           AND idle_expires_at > :now AND absolute_expires_at > :now
+                         ORDER BY created_at DESC, id DESC
+                         OFFSET :spare)
+              AND revoked_at IS NULL
+            RETURNING id""")
+    List<UUID> revokeActiveOthers(UUID userId, UUID keep, Instant now, String reason, int spare);
+
+    /** SKIP LOCKED: instances purging at the same time take different rows instead of waiting on each other. */
+    @Query("""
+            DELETE FROM sessions
+            WHERE id IN (SELECT id FROM sessions
+                         WHERE revoked_at < :cutoff OR LEAST(idle_expires_at, absolute_expires_at) < :cutoff
+                         LIMIT :batchSize
+                         FOR UPDATE SKIP LOCKED)""")
+    int deleteEndedBefore(Instant cutoff, int batchSize);
 }

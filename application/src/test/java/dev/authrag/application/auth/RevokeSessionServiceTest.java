@@ -1,0 +1,117 @@
+package dev.authrag.application.auth;
+
+import dev.authrag.domain.auth.AuthException;
+import dev.authrag.domain.auth.AuthException.Reason;
+import dev.authrag.domain.session.ClientInfo;
+import dev.authrag.domain.session.RevokeReason;
+import dev.authrag.domain.session.Session;
+import dev.authrag.domain.session.SessionId;
+import dev.authrag.domain.session.SessionPolicy;
+import dev.authrag.domain.session.SessionToken;
+import dev.authrag.domain.user.Email;
+import dev.authrag.domain.user.PasswordHash;
+import dev.authrag.domain.user.User;
+import dev.authrag.domain.user.UserId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RevokeSessionServiceTest {
+
+    private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
+    private static final SessionPolicy POLICY = SessionPolicy.standard();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final InMemorySessions sessions = new InMemorySessions();
+    private final RevokeSession revokeSession = new RevokeSessionService(sessions, clock);
+
+    private final UserId alice = UserId.random();
+    private final UserId bob = UserId.random();
+    private SessionToken laptopToken;
+    private Session laptop;
+    private Session phone;
+    private Caller aliceOnLaptop;
+
+    @BeforeEach
+    void aliceIsSignedInTwice() {
+        laptopToken = SessionToken.generate(RANDOM);
+        laptop = Session.start(SessionId.random(), alice, laptopToken.hash(), ClientInfo.unknown(), T0, POLICY);
+        phone = aSession(alice);
+        sessions.add(laptop);
+        aliceOnLaptop = new Caller(alice, laptop.id());
+        clock.advance(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void revoke_ofAnotherOfTheCallersSessions_revokesItByTheUser() {
+        revokeSession.revoke(new RevokeSession.Command(aliceOnLaptop, phone.id()));
+
+        Session stored = sessions.findById(phone.id()).orElseThrow();
+        assertThat(stored.revokedAt()).contains(clock.instant());
+        assertThat(stored.revokeReason()).contains(RevokeReason.REVOKED_BY_USER);
+        assertThat(sessions.findById(laptop.id()).orElseThrow().revokedAt()).isEmpty();
+    }
+
+    @Test
+    void revoke_ofTheCurrentSession_endsItLikeASignOut() {
+        InMemoryUsers users = new InMemoryUsers(sessions);
+        users.add(User.register(alice, Email.of("alice@example.com"), null, new PasswordHash("$fake$x"), T0));
+
+        revokeSession.revoke(new RevokeSession.Command(aliceOnLaptop, laptop.id()));
+
+        assertThat(new VerifySessionService(users, sessions, POLICY, clock).verify(laptopToken)).isEmpty();
+    }
+
+    @Test
+    void revoke_ofAnotherUsersSession_isNotFoundAndLeavesItAlone() {
+        Session bobs = aSession(bob);
+
+        assertNotFound(new RevokeSession.Command(aliceOnLaptop, bobs.id()));
+
+        assertThat(sessions.findById(bobs.id()).orElseThrow().revokedAt()).isEmpty();
+    }
+
+    @Test
+    void revoke_ofAnUnknownSession_isNotFound() {
+        assertNotFound(new RevokeSession.Command(aliceOnLaptop, SessionId.random()));
+    }
+
+    @Test
+    void revoke_ofAnAlreadyRevokedSession_isNotFoundAndKeepsTheFirstRevocation() {
+        revokeSession.revoke(new RevokeSession.Command(aliceOnLaptop, phone.id()));
+        Instant first = clock.instant();
+        clock.advance(Duration.ofMinutes(1));
+
+        assertNotFound(new RevokeSession.Command(aliceOnLaptop, phone.id()));
+
+        assertThat(sessions.findById(phone.id()).orElseThrow().revokedAt()).contains(first);
+    }
+
+    @Test
+    void revoke_ofAnExpiredSession_isNotFound() {
+        clock.advance(POLICY.idleTimeout());
+
+        assertNotFound(new RevokeSession.Command(aliceOnLaptop, phone.id()));
+
+        assertThat(sessions.findById(phone.id()).orElseThrow().revokedAt()).isEmpty();
+    }
+
+    private void assertNotFound(RevokeSession.Command command) {
+        assertThatThrownBy(() -> revokeSession.revoke(command))
+                .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.SESSION_NOT_FOUND));
+    }
+
+    private Session aSession(UserId owner) {
+        Session session = Session.start(SessionId.random(), owner, SessionToken.generate(RANDOM).hash(),
+                ClientInfo.unknown(), T0, POLICY);
+        sessions.add(session);
+        return session;
+    }
+}
