@@ -111,7 +111,7 @@ public class SessionsController {
     }
 
     private static void requireSessionCredential(Authentication authentication) {
-        if (!"session".equals(authentication.getAttributes().get(SessionPrincipal.CREDENTIAL))) {
+        if (!SessionPrincipal.bySessionToken(authentication)) {
             throw new AuthException(Reason.UNAUTHENTICATED, "Use the session token for this, not an access token");
         }
     }
