@@ -31,7 +31,12 @@ public record Email(String value) {
         if (raw == null) {
             throw new AuthException(Reason.INVALID_EMAIL, "Enter a valid email address");
         }
-        return new Email(raw.strip().toLowerCase(Locale.ROOT));
+        return new Email(normalise(raw));
+    }
+
+    /** The normal form of raw input (trimmed, lower-cased), valid or not; null becomes empty. */
+    public static String normalise(String raw) {
+        return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
     }
 
     /** The part before the '@', used by the password policy. */

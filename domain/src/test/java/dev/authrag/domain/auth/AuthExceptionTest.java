@@ -3,6 +3,7 @@ package dev.authrag.domain.auth;
 import dev.authrag.domain.auth.AuthException.Reason;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,5 +34,20 @@ class AuthExceptionTest {
     @Test
     void noStackTraceIsCaptured() {
         assertThat(new AuthException(Reason.INVALID_CREDENTIALS, "no").getStackTrace()).isEmpty();
+    }
+
+    @Test
+    void rateLimited_carriesItsWait_andOtherReasonsNone() {
+        AuthException limited = AuthException.rateLimited("slow down", Duration.ofSeconds(7));
+
+        assertThat(limited.reason()).isEqualTo(Reason.RATE_LIMITED);
+        assertThat(limited.retryAfter()).contains(Duration.ofSeconds(7));
+        assertThat(new AuthException(Reason.INVALID_CREDENTIALS, "no").retryAfter()).isEmpty();
+    }
+
+    @Test
+    void rateLimited_withoutAPositiveWait_isRejected() {
+        assertThatThrownBy(() -> AuthException.rateLimited("slow down", Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AuthException.rateLimited("slow down", null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

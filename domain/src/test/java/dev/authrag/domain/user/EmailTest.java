@@ -18,6 +18,13 @@ class EmailTest {
     }
 
     @Test
+    void normalise_isWhatOfStores_evenForInputThatIsNoEmail() {
+        assertThat(Email.normalise("  Alice.Smith@Example.COM \t\n")).isEqualTo(Email.of("alice.smith@example.com").value());
+        assertThat(Email.normalise(" Not An Email ")).isEqualTo("not an email");
+        assertThat(Email.normalise(null)).isEmpty();
+    }
+
+    @Test
     void of_givesOneValueForOneMailboxWhateverTheLetterCase() {
         assertThat(Email.of("ALICE@EXAMPLE.COM")).isEqualTo(Email.of("alice@example.com"));
     }

@@ -2,6 +2,7 @@ package dev.authrag.adapter.web.problem;
 
 import dev.authrag.domain.auth.AuthException;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -35,11 +36,15 @@ public final class AuthExceptionHandler implements ExceptionHandler<AuthExceptio
             case SESSION_NOT_FOUND -> Problem.of(HttpStatus.NOT_FOUND, "session_not_found", "No such session.", request);
             case WRONG_CURRENT_PASSWORD -> Problem.of(HttpStatus.UNAUTHORIZED, "invalid_credentials",
                     "The current password is wrong.", request);
+            case RATE_LIMITED -> Problem.of(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", exception.getMessage(), request);
         };
         MutableHttpResponse<Problem> response = problem.toResponse();
         if (problem.status() == HttpStatus.UNAUTHORIZED.getCode()) {
             response.header("WWW-Authenticate", "Bearer realm=\"authrag\"");
         }
+        // whole seconds, at least 1: a fraction would be invalid and 0 would invite an immediate retry
+        exception.retryAfter().ifPresent(wait ->
+                response.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0)))));
         return response;
     }
 }
