@@ -1,5 +1,7 @@
 package dev.authrag.bootstrap;
 
+import dev.authrag.domain.ratelimit.Quota;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -61,6 +63,32 @@ public final class Setting {
             return parsed;
         } catch (NumberFormatException e) {
             throw new InvalidSettingException(variable + " must be a whole number; got '" + value + "'");
+        }
+    }
+
+    /** {@code true} or {@code false}, in any letter case. */
+    public static boolean flag(String variable, String value) {
+        String trimmed = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        return switch (trimmed) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidSettingException(variable + " must be true or false; got '" + value + "'");
+        };
+    }
+
+    /** A rate-limit quota, {@code <attempts>/<window>}: {@code 10/5m}, {@code 5/1m}, {@code 100/PT1H}. */
+    public static Quota quota(String variable, String value) {
+        String trimmed = value == null ? "" : value.strip();
+        int slash = trimmed.indexOf('/');
+        if (slash <= 0 || slash == trimmed.length() - 1) {
+            throw new InvalidSettingException(variable + " must be <attempts>/<window> such as 10/5m; got '" + value + "'");
+        }
+        int limit = integer(variable, trimmed.substring(0, slash), 1, Quota.MAX_LIMIT);
+        Duration window = duration(variable, trimmed.substring(slash + 1));
+        try {
+            return new Quota(limit, window);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(variable + " must have a window of whole seconds from 1s to 31d; got '" + value + "'");
         }
     }
 }

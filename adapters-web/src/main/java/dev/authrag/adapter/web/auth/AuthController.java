@@ -7,6 +7,7 @@ import dev.authrag.adapter.web.auth.AuthMessages.SignInRequest;
 import dev.authrag.adapter.web.auth.AuthMessages.SignInResponse;
 import dev.authrag.adapter.web.auth.AuthMessages.TokenResponse;
 import dev.authrag.adapter.web.auth.AuthMessages.VerifyResponse;
+import dev.authrag.adapter.web.ratelimit.RateLimitGuard;
 import dev.authrag.application.auth.RegisterUser;
 import dev.authrag.application.auth.SignIn;
 import dev.authrag.application.auth.SignOut;
@@ -15,6 +16,7 @@ import dev.authrag.application.auth.VerifySession.CurrentSession;
 import dev.authrag.application.token.IssueAccessToken;
 import dev.authrag.domain.auth.AuthException;
 import dev.authrag.domain.auth.AuthException.Reason;
+import dev.authrag.domain.ratelimit.Bucket;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -46,15 +48,17 @@ public class AuthController {
     private final VerifySession verifySession;
     private final IssueAccessToken issueAccessToken;
     private final SessionCookie cookie;
+    private final RateLimitGuard rateLimit;
 
     AuthController(RegisterUser registerUser, SignIn signIn, SignOut signOut, VerifySession verifySession,
-                   IssueAccessToken issueAccessToken, SessionCookie cookie) {
+                   IssueAccessToken issueAccessToken, SessionCookie cookie, RateLimitGuard rateLimit) {
         this.registerUser = registerUser;
         this.signIn = signIn;
         this.signOut = signOut;
         this.verifySession = verifySession;
         this.issueAccessToken = issueAccessToken;
         this.cookie = cookie;
+        this.rateLimit = rateLimit;
     }
 
     @Post("/register")
@@ -67,6 +71,8 @@ public class AuthController {
     @Post("/sign-in")
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<SignInResponse> signIn(HttpRequest<?> request, @Body SignInRequest body) {
+        // before any hashing, so a flood against one mailbox costs no CPU; counted whether or not the account exists
+        rateLimit.check(request, Bucket.SIGNIN_EMAIL, body.email());
         SignIn.SignedIn signedIn = signIn.signIn(new SignIn.Command(body.email(), body.password(), ClientAddress.of(request)));
         IssueAccessToken.AccessToken accessToken = issueAccessToken.issue(signedIn.session());
         return HttpResponse.ok(SignInResponse.from(signedIn, accessToken))

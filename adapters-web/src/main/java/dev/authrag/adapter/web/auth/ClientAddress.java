@@ -1,20 +1,18 @@
 package dev.authrag.adapter.web.auth;
 
+import dev.authrag.adapter.web.request.ClientAddressFilter;
 import dev.authrag.domain.session.ClientInfo;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 
-import java.net.InetSocketAddress;
-
-/** Who is calling: the socket peer's address and the User-Agent header. */
+/** Who is calling: the client's address (resolved through the trusted proxies) and the User-Agent header. */
 final class ClientAddress {
 
     private ClientAddress() {
     }
 
     static ClientInfo of(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        String ip = remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();
+        String ip = ClientAddressFilter.of(request).map(address -> address.getHostAddress()).orElse(null);
         if (ip != null && ip.indexOf('%') > 0) {
             ip = ip.substring(0, ip.indexOf('%'));
         }

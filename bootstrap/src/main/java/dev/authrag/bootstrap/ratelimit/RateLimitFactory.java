@@ -1,0 +1,36 @@
+package dev.authrag.bootstrap.ratelimit;
+
+import dev.authrag.application.ratelimit.AdmitAttempt;
+import dev.authrag.application.ratelimit.AdmitAttemptService;
+import dev.authrag.application.ratelimit.RateLimiter;
+import dev.authrag.bootstrap.Setting;
+import dev.authrag.domain.ratelimit.Bucket;
+import dev.authrag.domain.ratelimit.Quota;
+import dev.authrag.domain.ratelimit.RateLimits;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Wires the rate limiter and turns its settings into the quota of every bucket. */
+@Factory
+class RateLimitFactory {
+
+    /** Every quota is parsed even when limiting is off, so that a typo never waits for the day it is switched on. */
+    @Singleton
+    RateLimits rateLimits(RateLimitSettings settings) {
+        Map<Bucket, Quota> quotas = new EnumMap<>(Bucket.class);
+        quotas.put(Bucket.SIGNIN_IP, Setting.quota("RATE_LIMIT_SIGNIN_PER_IP", settings.signinPerIp()));
+        quotas.put(Bucket.SIGNIN_EMAIL, Setting.quota("RATE_LIMIT_SIGNIN_PER_EMAIL", settings.signinPerEmail()));
+        quotas.put(Bucket.REGISTER_IP, Setting.quota("RATE_LIMIT_REGISTER_PER_IP", settings.registerPerIp()));
+        quotas.put(Bucket.CHAT_USER, Setting.quota("RATE_LIMIT_CHAT_PER_USER", settings.chatPerUser()));
+        return new RateLimits(Setting.flag("RATE_LIMIT_ENABLED", settings.enabled()), quotas);
+    }
+
+    @Singleton
+    AdmitAttempt admitAttempt(RateLimiter limiter, RateLimits limits, Clock clock) {
+        return new AdmitAttemptService(limiter, limits, clock);
+    }
+}
