@@ -1,6 +1,7 @@
 package dev.authrag.bootstrap;
 
 import dev.authrag.bootstrap.Setting.InvalidSettingException;
+import dev.authrag.domain.ratelimit.Quota;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,5 +68,41 @@ class SettingTest {
         assertThatThrownBy(() -> Setting.integer("PASSWORD_HASH_QUEUE", value, 1, 10_000))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("PASSWORD_HASH_QUEUE");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "10/5m     | 10 | PT5M",
+            "5/1m      | 5  | PT1M",
+            "' 10/1h ' | 10 | PT1H",
+            "100/PT30S | 100| PT30S",
+            "1/31d     | 1  | PT744H"})
+    void quota_ofAttemptsAndAWindow_parses(String value, int limit, Duration window) {
+        assertThat(Setting.quota("RATE_LIMIT_SIGNIN_PER_IP", value)).isEqualTo(new Quota(limit, window));
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "10", "/5m", "10/", "0/5m", "-1/5m", "10/0s", "10/500ms", "10/1500ms", "10/32d", "ten/5m",
+            "10/5 minutes", "10 per 5m", "10/5m/1h", "100001/1h"})
+    void quota_malformed_isRejectedNamingTheVariable(String value) {
+        assertThatThrownBy(() -> Setting.quota("RATE_LIMIT_SIGNIN_PER_IP", value))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("RATE_LIMIT_SIGNIN_PER_IP");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true, true", "TRUE, true", "' false ', false", "False, false"})
+    void flag_trueOrFalse_parses(String value, boolean expected) {
+        assertThat(Setting.flag("RATE_LIMIT_ENABLED", value)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "yes", "1", "on", "truee"})
+    void flag_anythingElse_isRejectedNamingTheVariable(String value) {
+        assertThatThrownBy(() -> Setting.flag("RATE_LIMIT_ENABLED", value))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("RATE_LIMIT_ENABLED");
     }
 }

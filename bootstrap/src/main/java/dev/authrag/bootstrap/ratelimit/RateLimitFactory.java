@@ -7,6 +7,7 @@ import dev.authrag.bootstrap.Setting;
 import dev.authrag.domain.ratelimit.Bucket;
 import dev.authrag.domain.ratelimit.Quota;
 import dev.authrag.domain.ratelimit.RateLimits;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -18,8 +19,11 @@ import java.util.Map;
 @Factory
 class RateLimitFactory {
 
-    /** Every quota is parsed even when limiting is off, so that a typo never waits for the day it is switched on. */
-    @Singleton
+    /**
+     * Created at start-up ({@code @Context}), so a malformed value stops it; every quota is parsed even when
+     * limiting is off, so that a typo does not wait for the day it is switched on.
+     */
+    @Context
     RateLimits rateLimits(RateLimitSettings settings) {
         Map<Bucket, Quota> quotas = new EnumMap<>(Bucket.class);
         quotas.put(Bucket.SIGNIN_IP, Setting.quota("RATE_LIMIT_SIGNIN_PER_IP", settings.signinPerIp()));
