@@ -12,6 +12,9 @@ public interface KnowledgeBase {
     /** The passages most relevant to a question, best first: at most the policy's top-k, none scoring below its minimum. */
     List<Passage> search(String question, RetrievalPolicy policy);
 
-    /** Stores a document's chunks in place of those it had (the same {@link Document#path()}), all or nothing. */
+    /**
+     * Stores a document's chunks in place of those it had, all or nothing. A document is its {@link Document#url()}: two
+     * files served at one URL are one page. No chunks removes the document.
+     */
     void replace(Document document, List<Document.Chunk> chunks);
 }

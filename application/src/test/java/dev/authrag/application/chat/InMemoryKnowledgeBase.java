@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class InMemoryKnowledgeBase implements KnowledgeBase {
 
-    private final Map<String, List<Passage>> byPath = new LinkedHashMap<>();
+    private final Map<String, List<Passage>> byUrl = new LinkedHashMap<>();
 
     @Override
     public synchronized List<Passage> search(String question, RetrievalPolicy policy) {
@@ -29,7 +29,7 @@ public final class InMemoryKnowledgeBase implements KnowledgeBase {
             return List.of();
         }
         List<Passage> found = new ArrayList<>();
-        for (List<Passage> passages : byPath.values()) {
+        for (List<Passage> passages : byUrl.values()) {
             for (Passage passage : passages) {
                 Set<String> present = words(passage.title() + " " + passage.text());
                 // below 1 even when every word matches, like ts_rank_cd normalised to rank / (rank + 1)
@@ -44,11 +44,11 @@ public final class InMemoryKnowledgeBase implements KnowledgeBase {
 
     @Override
     public synchronized void replace(Document document, List<Document.Chunk> chunks) {
-        byPath.put(document.path(), chunks.stream().map(chunk -> new Passage(chunk.text(), chunk.title(), document.url(), 0)).toList());
+        byUrl.put(document.url(), chunks.stream().map(chunk -> new Passage(chunk.text(), chunk.title(), document.url(), 0)).toList());
     }
 
     public synchronized int chunkCount() {
-        return byPath.values().stream().mapToInt(List::size).sum();
+        return byUrl.values().stream().mapToInt(List::size).sum();
     }
 
     private static Set<String> words(String text) {

@@ -1,0 +1,114 @@
+package dev.authrag.adapter.persistence.chat;
+
+import dev.authrag.adapter.persistence.testing.TestDatabase;
+import dev.authrag.application.chat.KnowledgeBase;
+import dev.authrag.application.chat.KnowledgeBaseContract;
+import dev.authrag.domain.chat.ChunkingPolicy;
+import dev.authrag.domain.chat.Document;
+import dev.authrag.domain.chat.Passage;
+import dev.authrag.domain.chat.RetrievalPolicy;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The {@link KnowledgeBase} contract on PostgreSQL full-text search, and what only the real search does. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JdbcKnowledgeBaseTest extends KnowledgeBaseContract implements TestPropertyProvider {
+
+    private static final String BASE = "https://docs.example.com";
+    private static final RetrievalPolicy TOP_5 = new RetrievalPolicy(5, 0);
+
+    private final TestDatabase database = TestDatabase.create("knowledge");
+
+    @Inject
+    JdbcKnowledgeBase jdbcKnowledgeBase;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return database.properties();
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        database.close();
+    }
+
+    @Override
+    protected KnowledgeBase knowledgeBase() {
+        return jdbcKnowledgeBase;
+    }
+
+    @Test
+    void aNaturalQuestion_findsTheChunkByStemmedWords_despiteWordsTheChunkLacks() {
+        store("stem/pool.md", "# Tuning\n\n## Connection pools\n\nThe pool holds ten connections by default; raise it for busy servers.\n");
+        store("stem/other.md", "# Other\n\nSomething about certificates and renewals.\n");
+
+        List<Passage> found = jdbcKnowledgeBase.search("How many connections does the pooling keep?", TOP_5);
+
+        assertThat(found).isNotEmpty();
+        assertThat(found.get(0).title()).isEqualTo("Tuning › Connection pools");
+        assertThat(found.get(0).score()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void chunksHoldingEveryWord_rankAboveChunksHoldingSome() {
+        store("rank/a.md", "# A\n\nrotation rotation rotation rotation of things.\n");
+        store("rank/b.md", "# B\n\nkey rotation happens every ninety days.\n");
+
+        List<Passage> found = jdbcKnowledgeBase.search("key rotation", TOP_5);
+
+        assertThat(found).extracting(Passage::url).startsWith(BASE + "/rank/b");
+    }
+
+    @Test
+    void aFailedReplace_leavesTheDocumentAsItWas() throws Exception {
+        store("tx/page.md", "# Page\n\nThe original cormorant text.\n");
+        Document document = Document.parse("tx/page.md", "# Page\n\nnew", BASE);
+        List<Document.Chunk> broken = List.of(new Document.Chunk(0, "Page", "fine cormorant"),
+                new Document.Chunk(1, "Page", "a NUL \u0000 PostgreSQL refuses"));
+
+        assertThatThrownBy(() -> jdbcKnowledgeBase.replace(document, broken)).isInstanceOf(RuntimeException.class);
+
+        assertThat(jdbcKnowledgeBase.search("cormorant", TOP_5)).extracting(Passage::text).containsExactly("The original cormorant text.");
+    }
+
+    @Test
+    void questionSyntax_neverFails_andStopWordsAloneFindNothing() {
+        store("syntax/a.md", "# A\n\nThe heron gateway.\n");
+
+        assertThat(jdbcKnowledgeBase.search("\"heron gateway\" OR -x & | ! ( ) ' :*", TOP_5)).isNotEmpty();
+        assertThat(jdbcKnowledgeBase.search("the and of it", TOP_5)).isEmpty();
+    }
+
+    @Test
+    void aReplacedDocument_keepsOneRow() throws Exception {
+        store("rows/a.md", "# A\n\none\n");
+        store("rows/a.md", "# A\n\ntwo\n\n## B\n\nthree\n");
+
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(DISTINCT d.id), count(*) FROM knowledge_documents d "
+                     + "JOIN knowledge_chunks c ON c.document_id = d.id WHERE d.url = '" + BASE + "/rows/a'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+            assertThat(rows.getInt(2)).isEqualTo(2);
+        }
+    }
+
+    private void store(String path, String markdown) {
+        Document document = Document.parse(path, markdown, BASE);
+        jdbcKnowledgeBase.replace(document, document.chunks(ChunkingPolicy.standard()));
+    }
+}
