@@ -1,12 +1,16 @@
 package dev.authrag.bootstrap;
 
+import dev.authrag.bootstrap.chat.IngestCommand;
 import dev.authrag.bootstrap.database.DatabaseStartup;
 import dev.authrag.bootstrap.database.DatabaseUrl;
 import io.micronaut.runtime.Micronaut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the service: the database first (one clear line if it cannot be reached), then the HTTP server. */
+/**
+ * Starts the service: the database first (one clear line if it cannot be reached), then the HTTP server; or, with
+ * {@code ingest <folder> --base-url <url>}, reads documentation into the knowledge base and exits without serving.
+ */
 public final class Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
@@ -30,6 +34,10 @@ public final class Application {
         } catch (DatabaseUrl.InvalidDatabaseUrlException | DatabaseStartup.DatabaseUnavailableException e) {
             LOG.error("Start-up stopped: {}", e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (IngestCommand.isRequested(args)) {
+            System.exit(IngestCommand.run(args, database.micronautProperties(), System.out, System.err));
             return;
         }
         Micronaut.build(args)
