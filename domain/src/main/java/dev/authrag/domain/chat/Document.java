@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * HTML tags and comments are removed, keeping the text between tags; fenced code is kept verbatim, and a {@code #}
  * inside a fence is code, not a heading.
  *
- * @param path the file's path below the ingested folder, which identifies it across ingestions
+ * @param path     the file's path below the ingested folder
+ * @param sections the text under each heading path; the page's first level-1 heading is the title's, not part of a path
  */
 public record Document(String path, String url, String title, List<Section> sections) {
 
@@ -109,11 +110,13 @@ public record Document(String path, String url, String title, List<Section> sect
                     levels.remove(levels.size() - 1);
                     headings.remove(headings.size() - 1);
                 }
+                if (level == 1 && firstTopHeading == null) {
+                    // the page's own heading: the document title stands for it (or is it)
+                    firstTopHeading = name;
+                    continue;
+                }
                 levels.add(level);
                 headings.add(name);
-                if (level == 1 && firstTopHeading == null) {
-                    firstTopHeading = name;
-                }
                 continue;
             }
             text.append(inline(line)).append('\n');
@@ -143,17 +146,11 @@ public record Document(String path, String url, String title, List<Section> sect
         return chunks;
     }
 
-    /** The section's heading path under the document title; a top heading that repeats the title is not repeated. */
+    /** The section's heading path under the document title. */
     private String titleOf(Section section) {
         List<String> path = new ArrayList<>();
         path.add(title);
-        List<String> headings = section.headings();
-        for (int i = 0; i < headings.size(); i++) {
-            if (i == 0 && headings.get(0).equalsIgnoreCase(title)) {
-                continue;
-            }
-            path.add(headings.get(i));
-        }
+        path.addAll(section.headings());
         return String.join(PATH_SEPARATOR, path);
     }
 

@@ -57,9 +57,17 @@ class DocumentTest {
                 """, BASE);
 
         assertThat(document.sections()).extracting(Section::headings).containsExactly(
-                List.of("Guide"), List.of("Guide", "Database"), List.of("Guide", "Database", "Pooling"), List.of("Guide", "Tokens"));
+                List.of(), List.of("Database"), List.of("Database", "Pooling"), List.of("Tokens"));
         assertThat(document.chunks(ChunkingPolicy.standard())).extracting(Chunk::title).containsExactly(
                 "Guide", "Guide › Database", "Guide › Database › Pooling", "Guide › Tokens");
+    }
+
+    @Test
+    void thePagesOwnHeading_isNotRepeatedUnderAFrontMatterTitle() {
+        Document document = Document.parse("setup.md", "---\ntitle: Setting up\n---\n# Setup\n\nIntro.\n\n## Ports\n\n7860.\n", BASE);
+
+        assertThat(document.chunks(ChunkingPolicy.standard())).extracting(Chunk::title)
+                .containsExactly("Setting up", "Setting up › Ports");
     }
 
     @Test

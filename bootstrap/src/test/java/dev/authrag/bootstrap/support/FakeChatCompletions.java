@@ -1,0 +1,136 @@
+package dev.authrag.bootstrap.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A real HTTP server on the loopback speaking the OpenAI chat-completions protocol ({@code POST /v1/chat/completions}):
+ * it records every request (headers and body), answers with a canned reply, or is told to fail with a status or to
+ * answer too late. Nothing leaves the machine.
+ */
+public final class FakeChatCompletions implements AutoCloseable {
+
+    /** One request as it arrived. */
+    public record Recorded(String method, String path, String authorization, String contentType, String body) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final List<Recorded> requests = new ArrayList<>();
+    private volatile String reply;
+    private volatile int failureStatus;
+    private volatile Duration delay;
+
+    private FakeChatCompletions(HttpServer server) {
+        this.server = server;
+        reset();
+    }
+
+    public static FakeChatCompletions start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            FakeChatCompletions fake = new FakeChatCompletions(server);
+            server.createContext("/", fake::handle);
+            server.setExecutor(fake.executor);
+            server.start();
+            return fake;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What LLM_BASE_URL is set to. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** Back to answering at once with the default reply. */
+    public void reset() {
+        reply = "A canned answer.";
+        failureStatus = 0;
+        delay = Duration.ZERO;
+    }
+
+    public void reply(String content) {
+        this.reply = content;
+    }
+
+    public void failWith(int status) {
+        this.failureStatus = status;
+    }
+
+    /** Answer only after this long (longer than LLM_TIMEOUT makes the client give up). */
+    public void delay(Duration duration) {
+        this.delay = duration;
+    }
+
+    public synchronized List<Recorded> requests() {
+        return List.copyOf(requests);
+    }
+
+    public synchronized Recorded lastRequest() {
+        if (requests.isEmpty()) {
+            throw new AssertionError("the model received no request");
+        }
+        return requests.get(requests.size() - 1);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            synchronized (this) {
+                requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        exchange.getRequestHeaders().getFirst("Authorization"),
+                        exchange.getRequestHeaders().getFirst("Content-Type"), body));
+            }
+            if (!delay.isZero()) {
+                try {
+                    Thread.sleep(delay.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (!exchange.getRequestURI().getPath().equals("/v1/chat/completions")) {
+                respond(exchange, 404, "{\"error\":{\"message\":\"not found\"}}");
+            } else if (failureStatus != 0) {
+                respond(exchange, failureStatus, "{\"error\":{\"message\":\"upstream failure\",\"type\":\"server_error\"}}");
+            } else {
+                respond(exchange, 200, """
+                        {"id":"chatcmpl-1","object":"chat.completion","created":1767225600,"model":"test-model",
+                         "choices":[{"index":0,"message":{"role":"assistant","content":%s,"refusal":null},"logprobs":null,
+                                     "finish_reason":"stop"}],
+                         "usage":{"prompt_tokens":10,"completion_tokens":5,"total_tokens":15},"system_fingerprint":"fp"}"""
+                        .formatted(quote(reply)));
+            }
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
