@@ -109,13 +109,17 @@ class ArchitectureTest {
                 .because("chat is a capability added beside auth, which must not know it (docs/extending.md)");
     }
 
-    /** Chat reaches auth only through the identity of the caller, plus the shared problem+json and settings parsing. */
+    /**
+     * Chat reaches auth only through the identity of the caller, plus shared edge infrastructure: problem+json,
+     * settings parsing, and the shared rate limiter (the per-user chat limit, built on another branch).
+     */
     static ArchRule chatUsesOnlyAuthsIdentityTypes() {
         return classes().that().resideInAPackage(CHAT)
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage("dev.authrag..")
                         .or(resideInAPackage(CHAT))
                         .or(type(UserId.class))
                         .or(resideInAPackage("dev.authrag.adapter.web.problem.."))
+                        .or(resideInAPackage("dev.authrag..ratelimit.."))
                         .or(belongToAnyOf(Setting.class)))
                 .because("chat may use auth's identity types, not its internals (issue 5)");
     }
