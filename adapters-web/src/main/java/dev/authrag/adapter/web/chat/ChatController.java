@@ -1,5 +1,9 @@
 package dev.authrag.adapter.web.chat;
 
+import dev.authrag.adapter.web.ratelimit.RateLimitGuard;
+import dev.authrag.domain.ratelimit.Bucket;
+import io.micronaut.http.HttpRequest;
+
 import dev.authrag.adapter.web.chat.ChatMessages.ConversationsResponse;
 import dev.authrag.adapter.web.chat.ChatMessages.MessageRequest;
 import dev.authrag.adapter.web.chat.ChatMessages.MessageResponse;
@@ -58,9 +62,12 @@ public class ChatController {
     private final DeleteConversation deleteConversation;
     private final AnsweringStatus answeringStatus;
     private final Clock clock;
+    private final RateLimitGuard rateLimit;
 
     ChatController(AskQuestion askQuestion, ListConversations listConversations, ReadConversation readConversation,
-                   DeleteConversation deleteConversation, AnsweringStatus answeringStatus, Clock clock) {
+                   DeleteConversation deleteConversation, AnsweringStatus answeringStatus, Clock clock,
+                   RateLimitGuard rateLimit) {
+        this.rateLimit = rateLimit;
         this.askQuestion = askQuestion;
         this.listConversations = listConversations;
         this.readConversation = readConversation;
@@ -71,8 +78,10 @@ public class ChatController {
 
     @Post("/message")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    MessageResponse message(Authentication authentication, @Body MessageRequest body) {
+    MessageResponse message(HttpRequest<?> request, Authentication authentication, @Body MessageRequest body) {
         UserId asker = caller(authentication);
+        // per user, before the question is stored or anything is retrieved
+        rateLimit.check(request, Bucket.CHAT_USER, asker.toString());
         AskQuestion.Answered answered = askQuestion.ask(body.toCommand(asker));
         LOG.info("chat answer: conversation={} question_chars={} answer_chars={} sources={}", answered.conversation(),
                 answered.question().content().length(), answered.answer().content().length(), answered.answer().sources().size());

@@ -18,8 +18,15 @@ import java.util.List;
  * every response of a limited route, 429s included. It wraps {@link RateLimitFilter} from outside: a filter's own
  * response method does not see the response its request method failed with.
  */
-@ServerFilter(patterns = {RateLimitFilter.SIGN_IN, RateLimitFilter.REGISTER}, methods = HttpMethod.POST)
+@ServerFilter(patterns = {RateLimitFilter.SIGN_IN, RateLimitFilter.REGISTER, RateLimitFieldsFilter.CHAT_MESSAGE}, methods = HttpMethod.POST)
 public final class RateLimitFieldsFilter implements Ordered {
+
+    /** Limited per user in the chat controller, after authentication; described here like the others. */
+    static final String CHAT_MESSAGE = "/api/chat/message";
+    private static final java.util.Map<String, List<Bucket>> DESCRIBED = java.util.Map.of(
+            RateLimitFilter.SIGN_IN, RateLimitFilter.ROUTES.get(RateLimitFilter.SIGN_IN),
+            RateLimitFilter.REGISTER, RateLimitFilter.ROUTES.get(RateLimitFilter.REGISTER),
+            CHAT_MESSAGE, List.of(Bucket.CHAT_USER));
 
     private final RateLimits limits;
 
@@ -29,7 +36,7 @@ public final class RateLimitFieldsFilter implements Ordered {
 
     @ResponseFilter
     public void describeLimits(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        List<Bucket> buckets = RateLimitFilter.ROUTES.get(request.getPath());
+        List<Bucket> buckets = DESCRIBED.get(request.getPath());
         if (buckets == null || !limits.enabled()) {
             return;
         }
