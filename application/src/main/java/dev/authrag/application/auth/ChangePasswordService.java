@@ -1,7 +1,11 @@
 package dev.authrag.application.auth;
 
+import dev.authrag.application.audit.AuditTrail;
+import dev.authrag.domain.audit.SecurityEvent;
+import dev.authrag.domain.audit.SecurityEvent.Type;
 import dev.authrag.domain.auth.AuthException;
 import dev.authrag.domain.auth.AuthException.Reason;
+import dev.authrag.domain.session.RevokeReason;
 import dev.authrag.domain.session.SessionId;
 import dev.authrag.domain.user.Password;
 import dev.authrag.domain.user.PasswordHash;
@@ -9,25 +13,32 @@ import dev.authrag.domain.user.PasswordPolicy;
 import dev.authrag.domain.user.User;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Checks the current password, hashes the new one with the current parameters, then stores it and revokes the
  * user's other sessions in one port call ({@link Users#changePassword}), which the adapter runs as one transaction.
- * The slow hashing happens before that call, so no transaction or pooled connection waits on Argon2.
+ * The slow hashing happens before that call, so no transaction or pooled connection waits on Argon2. A change also
+ * clears the account's failed sign-ins, and is recorded in the audit trail with every session it ended.
  */
 public final class ChangePasswordService implements ChangePassword {
 
     private final Users users;
+    private final AccountLockouts lockouts;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public ChangePasswordService(Users users, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
+    public ChangePasswordService(Users users, AccountLockouts lockouts, PasswordHasher hasher, PasswordPolicy policy,
+                                 Clock clock, AuditTrail audit) {
         this.users = users;
+        this.lockouts = lockouts;
         this.hasher = hasher;
         this.policy = policy;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -45,9 +56,17 @@ public final class ChangePasswordService implements ChangePassword {
             throw new AuthException(Reason.WRONG_CURRENT_PASSWORD, "The current password is wrong.");
         }
         PasswordHash newHash = hasher.hash(newPassword);
-        User changed = user.withPasswordHash(newHash, clock.instant());
-        // Account lockout: a password change also clears the failed sign-in count; reset it here, with the new hash.
+        Instant now = clock.instant();
+        User changed = user.withPasswordHash(newHash, now);
         List<SessionId> revoked = users.changePassword(changed, command.caller().session());
+        // After the change is stored, not before: failures counted against the old password say nothing about the
+        // new one (issue 3), and a change that failed must not hand a guesser a fresh count.
+        lockouts.reset(user.id());
+        Caller caller = command.caller();
+        audit.record(SecurityEvent.of(Type.PASSWORD_CHANGED, now, caller.client()).withUser(user.id()).withSession(caller.session()));
+        for (SessionId session : revoked) {
+            audit.record(SecurityEvent.sessionRevoked(user.id(), session, RevokeReason.PASSWORD_CHANGED, now, caller.client()));
+        }
         return new Changed(revoked.size());
     }
 }

@@ -1,5 +1,7 @@
 package dev.authrag.application.auth;
 
+import dev.authrag.application.audit.AuditTrail;
+import dev.authrag.domain.audit.SecurityEvent;
 import dev.authrag.domain.auth.AuthException;
 import dev.authrag.domain.auth.AuthException.Reason;
 import dev.authrag.domain.session.RevokeReason;
@@ -13,10 +15,12 @@ public final class RevokeSessionService implements RevokeSession {
 
     private final Sessions sessions;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public RevokeSessionService(Sessions sessions, Clock clock) {
+    public RevokeSessionService(Sessions sessions, Clock clock, AuditTrail audit) {
         this.sessions = sessions;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -30,6 +34,8 @@ public final class RevokeSessionService implements RevokeSession {
         if (!sessions.revoke(target.revoke(now, RevokeReason.REVOKED_BY_USER))) {
             throw notFound();
         }
+        audit.record(SecurityEvent.sessionRevoked(target.userId(), target.id(), RevokeReason.REVOKED_BY_USER, now,
+                command.caller().client()));
     }
 
     private static AuthException notFound() {

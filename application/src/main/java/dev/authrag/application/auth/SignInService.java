@@ -7,6 +7,7 @@ import dev.authrag.domain.auth.AuthException;
 import dev.authrag.domain.auth.AuthException.Reason;
 import dev.authrag.domain.lockout.AccountLockout;
 import dev.authrag.domain.lockout.LockoutPolicy;
+import dev.authrag.domain.session.RevokeReason;
 import dev.authrag.domain.session.Session;
 import dev.authrag.domain.session.SessionId;
 import dev.authrag.domain.session.SessionLimit;
@@ -20,6 +21,7 @@ import dev.authrag.domain.user.User;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -108,8 +110,11 @@ public final class SignInService implements SignIn {
         SessionToken token = SessionToken.generate(random);
         Session session = Session.start(SessionId.random(), user.id(), token.hash(), command.client(), now, sessionPolicy);
         // atomically ends the user's oldest sessions beyond the limit (MAX_SESSIONS_PER_USER)
-        sessions.addWithinLimit(session, sessionLimit);
+        List<SessionId> ended = sessions.addWithinLimit(session, sessionLimit);
         audit.record(SecurityEvent.of(Type.SIGNIN_SUCCESS, now, command.client()).withUser(user.id()).withSession(session.id()));
+        for (SessionId old : ended) {
+            audit.record(SecurityEvent.sessionRevoked(user.id(), old, RevokeReason.SESSION_LIMIT, now, command.client()));
+        }
         return new SignedIn(user, session, token);
     }
 

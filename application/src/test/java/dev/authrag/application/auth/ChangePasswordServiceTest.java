@@ -1,8 +1,11 @@
 package dev.authrag.application.auth;
 
 import dev.authrag.application.audit.InMemoryAuditTrail;
+import dev.authrag.domain.audit.SecurityEvent;
+import dev.authrag.domain.audit.SecurityEvent.Type;
 import dev.authrag.domain.auth.AuthException;
 import dev.authrag.domain.auth.AuthException.Reason;
+import dev.authrag.domain.lockout.LockoutPolicy;
 import dev.authrag.domain.session.ClientInfo;
 import dev.authrag.domain.session.RevokeReason;
 import dev.authrag.domain.session.Session;
@@ -31,12 +34,17 @@ class ChangePasswordServiceTest {
     private static final String NEW = "tranquil meadow lantern 42";
     private static final SessionPolicy POLICY = SessionPolicy.standard();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ClientInfo CLIENT = new ClientInfo("198.51.100.4", "Firefox");
+    private static final LockoutPolicy LOCKOUT = LockoutPolicy.of(10, Duration.ofMinutes(15), Duration.ofHours(24));
 
     private final MutableClock clock = new MutableClock(T0);
     private final InMemorySessions sessions = new InMemorySessions();
     private final InMemoryUsers users = new InMemoryUsers(sessions);
     private final FakePasswordHasher hasher = new FakePasswordHasher();
-    private final ChangePassword changePassword = new ChangePasswordService(users, hasher, PasswordPolicy.standard(), clock);
+    private final InMemoryAccountLockouts lockouts = new InMemoryAccountLockouts();
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    private final ChangePassword changePassword = new ChangePasswordService(users, lockouts, hasher, PasswordPolicy.standard(),
+            clock, audit);
 
     private User alice;
     private Session current;
@@ -55,7 +63,7 @@ class ChangePasswordServiceTest {
         laptop = aSession(alice);
         phone = aSession(alice);
         bobs = aSession(bob);
-        aliceHere = new Caller(alice.id(), current.id());
+        aliceHere = new Caller(alice.id(), current.id(), CLIENT);
         clock.advance(Duration.ofHours(1));
         hasher.resetCounts();
     }
@@ -76,6 +84,62 @@ class ChangePasswordServiceTest {
         }
         assertThat(sessions.activeOf(alice.id(), clock.instant())).extracting(Session::id).containsExactly(current.id());
         assertThat(sessions.findById(bobs.id()).orElseThrow().isActiveAt(clock.instant())).isTrue();
+    }
+
+    @Test
+    void change_recordsThePasswordChange_andEachSessionItEnded() {
+        changePassword.change(new ChangePassword.Command(aliceHere, OLD, NEW));
+
+        SecurityEvent changed = single(audit.ofType(Type.PASSWORD_CHANGED));
+        assertThat(changed.userId()).isEqualTo(alice.id());
+        assertThat(changed.sessionId()).as("the session the change came through").isEqualTo(current.id());
+        assertThat(changed.client()).isEqualTo(CLIENT);
+        assertThat(changed.occurredAt()).isEqualTo(clock.instant());
+        List<SecurityEvent> revoked = audit.ofType(Type.SESSION_REVOKED);
+        assertThat(revoked).extracting(SecurityEvent::sessionId).containsExactlyInAnyOrder(laptop.id(), phone.id());
+        assertThat(revoked).allSatisfy(event -> {
+            assertThat(event.reason()).isEqualTo("password_changed");
+            assertThat(event.userId()).isEqualTo(alice.id());
+            assertThat(event.client()).isEqualTo(CLIENT);
+            assertThat(event.occurredAt()).isEqualTo(clock.instant());
+        });
+        assertThat(audit.all()).hasSize(3);
+    }
+
+    @Test
+    void change_clearsTheAccountsFailedSignIns_soTheOldCountCannotLockTheNewPassword() {
+        for (int i = 0; i < 9; i++) {
+            lockouts.update(alice.id(), state -> state.recordFailure(clock.instant(), LOCKOUT));
+        }
+
+        changePassword.change(new ChangePassword.Command(aliceHere, OLD, NEW));
+
+        assertThat(lockouts.find(alice.id()).isClear()).isTrue();
+    }
+
+    @Test
+    void change_clearsALockToo() {
+        for (int i = 0; i < 10; i++) {
+            lockouts.update(alice.id(), state -> state.recordFailure(clock.instant(), LOCKOUT));
+        }
+        assertThat(lockouts.find(alice.id()).isLockedAt(clock.instant())).isTrue();
+
+        changePassword.change(new ChangePassword.Command(aliceHere, OLD, NEW));
+
+        assertThat(lockouts.find(alice.id()).isLockedAt(clock.instant())).isFalse();
+    }
+
+    @Test
+    void aRefusedChange_recordsNothing_andKeepsTheFailedSignIns() {
+        for (int i = 0; i < 9; i++) {
+            lockouts.update(alice.id(), state -> state.recordFailure(clock.instant(), LOCKOUT));
+        }
+
+        assertRefused(new ChangePassword.Command(aliceHere, "not my password", NEW), Reason.WRONG_CURRENT_PASSWORD);
+        assertRefused(new ChangePassword.Command(aliceHere, OLD, "short"), Reason.WEAK_PASSWORD);
+
+        assertThat(audit.all()).isEmpty();
+        assertThat(lockouts.find(alice.id()).isClear()).isFalse();
     }
 
     @Test
@@ -147,7 +211,7 @@ class ChangePasswordServiceTest {
                 return false;
             }
         };
-        ChangePassword overloaded = new ChangePasswordService(users, failing, PasswordPolicy.standard(), clock);
+        ChangePassword overloaded = new ChangePasswordService(users, lockouts, failing, PasswordPolicy.standard(), clock, audit);
 
         assertThatThrownBy(() -> overloaded.change(new ChangePassword.Command(aliceHere, OLD, NEW)))
                 .isInstanceOf(IllegalStateException.class);
@@ -157,8 +221,8 @@ class ChangePasswordServiceTest {
 
     @Test
     void change_whenTheAccountIsGone_isUnauthenticated() {
-        ChangePassword orphaned = new ChangePasswordService(new InMemoryUsers(sessions), hasher,
-                PasswordPolicy.standard(), clock);
+        ChangePassword orphaned = new ChangePasswordService(new InMemoryUsers(sessions), lockouts, hasher,
+                PasswordPolicy.standard(), clock, audit);
 
         assertThatThrownBy(() -> orphaned.change(new ChangePassword.Command(aliceHere, OLD, NEW)))
                 .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAUTHENTICATED));
@@ -167,6 +231,11 @@ class ChangePasswordServiceTest {
     @Test
     void aCommand_neverPrintsEitherPassword() {
         assertThat(new ChangePassword.Command(aliceHere, OLD, NEW).toString()).doesNotContain(OLD).doesNotContain(NEW);
+    }
+
+    private static SecurityEvent single(List<SecurityEvent> events) {
+        assertThat(events).hasSize(1);
+        return events.get(0);
     }
 
     private AuthException assertRefused(ChangePassword.Command command, Reason reason) {

@@ -1,5 +1,8 @@
 package dev.authrag.application.auth;
 
+import dev.authrag.application.audit.InMemoryAuditTrail;
+import dev.authrag.domain.audit.SecurityEvent;
+import dev.authrag.domain.audit.SecurityEvent.Type;
 import dev.authrag.domain.session.ClientInfo;
 import dev.authrag.domain.session.RevokeReason;
 import dev.authrag.domain.session.Session;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,10 +24,12 @@ class RevokeOtherSessionsServiceTest {
     private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
     private static final SessionPolicy POLICY = SessionPolicy.standard();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ClientInfo CLIENT = new ClientInfo("198.51.100.4", "Firefox");
 
     private final MutableClock clock = new MutableClock(T0);
     private final InMemorySessions sessions = new InMemorySessions();
-    private final RevokeOtherSessions revokeOthers = new RevokeOtherSessionsService(sessions, clock);
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    private final RevokeOtherSessions revokeOthers = new RevokeOtherSessionsService(sessions, clock, audit);
 
     private final UserId alice = UserId.random();
 
@@ -48,11 +54,34 @@ class RevokeOtherSessionsServiceTest {
     }
 
     @Test
+    void revokeOthers_recordsEachSessionItEnded_andNoOther() {
+        Session current = aSession(alice);
+        Session laptop = aSession(alice);
+        Session phone = aSession(alice);
+        aSession(UserId.random());
+        clock.advance(Duration.ofMinutes(3));
+
+        revokeOthers.revokeOthers(new Caller(alice, current.id(), CLIENT));
+        revokeOthers.revokeOthers(new Caller(alice, current.id(), CLIENT));
+
+        List<SecurityEvent> events = audit.all();
+        assertThat(events).extracting(SecurityEvent::sessionId).containsExactlyInAnyOrder(laptop.id(), phone.id());
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.type()).isEqualTo(Type.SESSION_REVOKED);
+            assertThat(event.reason()).isEqualTo("others_revoked");
+            assertThat(event.userId()).isEqualTo(alice);
+            assertThat(event.client()).isEqualTo(CLIENT);
+            assertThat(event.occurredAt()).isEqualTo(clock.instant());
+        });
+    }
+
+    @Test
     void revokeOthers_withNoOtherSession_revokesNothing() {
         Session current = aSession(alice);
 
         assertThat(revokeOthers.revokeOthers(new Caller(alice, current.id()))).isZero();
         assertThat(sessions.findById(current.id()).orElseThrow().revokedAt()).isEmpty();
+        assertThat(audit.all()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.authrag.application.auth;
 
+import dev.authrag.application.audit.InMemoryAuditTrail;
+import dev.authrag.domain.audit.SecurityEvent;
+import dev.authrag.domain.audit.SecurityEvent.Type;
 import dev.authrag.domain.auth.AuthException;
 import dev.authrag.domain.auth.AuthException.Reason;
 import dev.authrag.domain.session.ClientInfo;
@@ -27,10 +30,12 @@ class RevokeSessionServiceTest {
     private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
     private static final SessionPolicy POLICY = SessionPolicy.standard();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ClientInfo CLIENT = new ClientInfo("198.51.100.4", "Firefox");
 
     private final MutableClock clock = new MutableClock(T0);
     private final InMemorySessions sessions = new InMemorySessions();
-    private final RevokeSession revokeSession = new RevokeSessionService(sessions, clock);
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    private final RevokeSession revokeSession = new RevokeSessionService(sessions, clock, audit);
 
     private final UserId alice = UserId.random();
     private final UserId bob = UserId.random();
@@ -45,7 +50,7 @@ class RevokeSessionServiceTest {
         laptop = Session.start(SessionId.random(), alice, laptopToken.hash(), ClientInfo.unknown(), T0, POLICY);
         phone = aSession(alice);
         sessions.add(laptop);
-        aliceOnLaptop = new Caller(alice, laptop.id());
+        aliceOnLaptop = new Caller(alice, laptop.id(), CLIENT);
         clock.advance(Duration.ofMinutes(5));
     }
 
@@ -57,6 +62,31 @@ class RevokeSessionServiceTest {
         assertThat(stored.revokedAt()).contains(clock.instant());
         assertThat(stored.revokeReason()).contains(RevokeReason.REVOKED_BY_USER);
         assertThat(sessions.findById(laptop.id()).orElseThrow().revokedAt()).isEmpty();
+    }
+
+    @Test
+    void revoke_recordsTheRevokedSession_byTheUser_withWhereTheRequestCameFrom() {
+        revokeSession.revoke(new RevokeSession.Command(aliceOnLaptop, phone.id()));
+
+        SecurityEvent event = audit.single();
+        assertThat(event.type()).isEqualTo(Type.SESSION_REVOKED);
+        assertThat(event.reason()).isEqualTo("revoked_by_user");
+        assertThat(event.userId()).isEqualTo(alice);
+        assertThat(event.sessionId()).as("the session that ended, not the caller's").isEqualTo(phone.id());
+        assertThat(event.client()).isEqualTo(CLIENT);
+        assertThat(event.occurredAt()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void aRefusedRevoke_recordsNothing() {
+        Session bobs = aSession(bob);
+        revokeSession.revoke(new RevokeSession.Command(aliceOnLaptop, phone.id()));
+
+        assertNotFound(new RevokeSession.Command(aliceOnLaptop, bobs.id()));
+        assertNotFound(new RevokeSession.Command(aliceOnLaptop, phone.id()));
+        assertNotFound(new RevokeSession.Command(aliceOnLaptop, SessionId.random()));
+
+        assertThat(audit.all()).singleElement().satisfies(event -> assertThat(event.sessionId()).isEqualTo(phone.id()));
     }
 
     @Test

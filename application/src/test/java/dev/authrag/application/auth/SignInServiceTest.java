@@ -349,17 +349,40 @@ class SignInServiceTest {
     }
 
     @Test
+    void signIn_beyondTheSessionLimit_recordsTheSessionItEnded_withTheNewSignInsClient() {
+        SignIn.SignedIn oldest = signInAgainLater();
+        signInAgainLater();
+        signInAgainLater();
+
+        SignIn.SignedIn fourth = signInAgainLater();
+
+        SecurityEvent event = single(audit.ofType(Type.SESSION_REVOKED));
+        assertThat(event.reason()).isEqualTo("session_limit");
+        assertThat(event.userId()).isEqualTo(alice.id());
+        assertThat(event.sessionId()).isEqualTo(oldest.session().id());
+        assertThat(event.client()).isEqualTo(CLIENT);
+        assertThat(event.occurredAt()).isEqualTo(fourth.session().createdAt());
+        assertThat(audit.ofType(Type.SIGNIN_SUCCESS)).hasSize(4);
+    }
+
+    @Test
     void signIn_upToTheSessionLimit_revokesNothing() {
         signInAgainLater();
         signInAgainLater();
         signInAgainLater();
 
         assertThat(sessions.activeOf(alice.id(), clock.instant())).hasSize(3);
+        assertThat(audit.ofType(Type.SESSION_REVOKED)).isEmpty();
     }
 
     @Test
     void aCommand_neverPrintsThePassword() {
         assertThat(new SignIn.Command("alice@example.com", PASSWORD, CLIENT).toString()).doesNotContain(PASSWORD);
+    }
+
+    private static SecurityEvent single(List<SecurityEvent> events) {
+        assertThat(events).hasSize(1);
+        return events.get(0);
     }
 
     private void failTimes(int count) {

@@ -147,13 +147,13 @@ class AuthFactory {
     }
 
     @Singleton
-    RevokeSession revokeSession(Sessions sessions, Clock clock) {
-        return new RevokeSessionService(sessions, clock);
+    RevokeSession revokeSession(Sessions sessions, Clock clock, AuditTrail audit) {
+        return new RevokeSessionService(sessions, clock, audit);
     }
 
     @Singleton
-    RevokeOtherSessions revokeOtherSessions(Sessions sessions, Clock clock) {
-        return new RevokeOtherSessionsService(sessions, clock);
+    RevokeOtherSessions revokeOtherSessions(Sessions sessions, Clock clock, AuditTrail audit) {
+        return new RevokeOtherSessionsService(sessions, clock, audit);
     }
 
     /**
@@ -162,8 +162,9 @@ class AuthFactory {
      * and revokes the other sessions.
      */
     @Singleton
-    ChangePassword changePassword(Users users, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
-        return new ChangePasswordService(users, hasher, policy, clock);
+    ChangePassword changePassword(Users users, AccountLockouts lockouts, PasswordHasher hasher, PasswordPolicy policy,
+                                  Clock clock, AuditTrail audit) {
+        return new ChangePasswordService(users, lockouts, hasher, policy, clock, audit);
     }
 
     @Singleton

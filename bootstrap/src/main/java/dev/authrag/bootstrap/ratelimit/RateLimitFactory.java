@@ -1,5 +1,6 @@
 package dev.authrag.bootstrap.ratelimit;
 
+import dev.authrag.application.audit.AuditTrail;
 import dev.authrag.application.ratelimit.AdmitAttempt;
 import dev.authrag.application.ratelimit.AdmitAttemptService;
 import dev.authrag.application.ratelimit.RateLimiter;
@@ -34,7 +35,7 @@ class RateLimitFactory {
     }
 
     @Singleton
-    AdmitAttempt admitAttempt(RateLimiter limiter, RateLimits limits, Clock clock) {
-        return new AdmitAttemptService(limiter, limits, clock);
+    AdmitAttempt admitAttempt(RateLimiter limiter, RateLimits limits, Clock clock, AuditTrail audit) {
+        return new AdmitAttemptService(limiter, limits, clock, audit);
     }
 }

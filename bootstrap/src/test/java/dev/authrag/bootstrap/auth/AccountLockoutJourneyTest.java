@@ -27,6 +27,7 @@ class AccountLockoutJourneyTest extends HttpTestSupport {
 
     private static final String PASSWORD = "correct horse battery";
     private static final String WRONG = "not the password";
+    private static final String NEW_PASSWORD = "tranquil meadow lantern";
     private static final Duration LOCK = Duration.ofMinutes(15);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
@@ -101,6 +102,23 @@ class AccountLockoutJourneyTest extends HttpTestSupport {
         failures(email, 9);
 
         assertThat(signIn(email, PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPasswordChange_clearsTheCount() {
+        String email = registered();
+        HttpResponse<String> signedIn = signIn(email, PASSWORD);
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        String session = (String) body(signedIn).get("session_token");
+        failures(email, 9);
+
+        HttpResponse<String> changed = post("/api/auth/change-password",
+                "{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"" + NEW_PASSWORD + "\"}",
+                "Authorization", "Bearer " + session);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        failures(email, 9);
+
+        assertThat(signIn(email, NEW_PASSWORD).statusCode()).as("18 failures, but only 9 since the change").isEqualTo(200);
     }
 
     @Test

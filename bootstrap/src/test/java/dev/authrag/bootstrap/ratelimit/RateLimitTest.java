@@ -17,10 +17,13 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -129,6 +132,35 @@ class RateLimitTest extends HttpTestSupport {
     }
 
     @Test
+    void twentyRefusedSignInsFromOneAddress_leaveExactlyOneRateLimitedRow() throws Exception {
+        for (int i = 1; i <= 10; i++) {
+            assertThat(signInFrom("203.0.113.77", uniqueEmail(), "wrong password").statusCode()).as("attempt " + i).isEqualTo(401);
+        }
+        for (int i = 1; i <= 20; i++) {
+            assertThat(signInFrom("203.0.113.77", uniqueEmail(), "wrong password").statusCode()).as("refusal " + i).isEqualTo(429);
+        }
+
+        List<Map<String, Object>> rows = rateLimitedRowsFrom("203.0.113.77");
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("reason", "signin_ip").containsEntry("outcome", "failure").containsEntry("user_id", null));
+    }
+
+    @Test
+    void aRefusedMailbox_isRecordedWithoutLookingUpItsAccount() throws Exception {
+        String email = uniqueEmail();
+        register(email, PASSWORD);
+        for (int i = 1; i <= 5; i++) {
+            signInFrom("192.0.2.9" + i, email, "wrong password");
+        }
+        for (int i = 1; i <= 3; i++) {
+            assertThat(signInFrom("192.0.2.99", email, PASSWORD).statusCode()).isEqualTo(429);
+        }
+
+        assertThat(rateLimitedRowsFrom("192.0.2.99")).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("reason", "signin_email").containsEntry("user_id", null));
+    }
+
+    @Test
     void everyResponseOfALimitedRoute_carriesBothFields_andTheyParse() {
         String email = uniqueEmail();
         HttpResponse<String> registered = post("/api/auth/register", credentials(email, PASSWORD), "X-Forwarded-For", "192.0.2.60");
@@ -210,6 +242,25 @@ class RateLimitTest extends HttpTestSupport {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(state(response)).containsKey("signin-ip");
+    }
+
+    private List<Map<String, Object>> rateLimitedRowsFrom(String ip) throws Exception {
+        List<Map<String, Object>> found = new ArrayList<>();
+        try (Connection connection = database.connect();
+             PreparedStatement statement = connection.prepareStatement("SELECT reason, outcome, user_id FROM audit_events "
+                     + "WHERE type = 'rate_limited' AND ip = CAST(? AS inet)")) {
+            statement.setString(1, ip);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("reason", rows.getString("reason"));
+                    row.put("outcome", rows.getString("outcome"));
+                    row.put("user_id", rows.getString("user_id"));
+                    found.add(row);
+                }
+            }
+        }
+        return found;
     }
 
     private HttpResponse<String> signInFrom(String forwardedFor, String email, String password) {

@@ -1,6 +1,8 @@
 package dev.authrag.domain.audit;
 
+import dev.authrag.domain.ratelimit.Bucket;
 import dev.authrag.domain.session.ClientInfo;
+import dev.authrag.domain.session.RevokeReason;
 import dev.authrag.domain.session.SessionId;
 import dev.authrag.domain.user.UserId;
 
@@ -99,6 +101,22 @@ public record SecurityEvent(UUID id,
     /** A new event with no reason to give (only successes may omit it). */
     public static SecurityEvent of(Type type, Instant occurredAt, ClientInfo client) {
         return of(type, occurredAt, client, null);
+    }
+
+    /**
+     * A session of {@code user} ended before it expired, for {@code why}; {@code client} is where the request that
+     * ended it came from (which is not where the session began, for any reason but a sign-out).
+     */
+    public static SecurityEvent sessionRevoked(UserId user, SessionId session, RevokeReason why, Instant at, ClientInfo client) {
+        return of(Type.SESSION_REVOKED, at, client, why.code()).withUser(user).withSession(session);
+    }
+
+    /**
+     * A request refused by {@code bucket}'s limit, with the policy as the reason ({@code signin_ip}, {@code signin_email},
+     * {@code register_ip}, {@code chat_user}). Anonymous: finding the account behind a flood would cost a lookup per request.
+     */
+    public static SecurityEvent rateLimited(Bucket bucket, Instant at, ClientInfo client) {
+        return of(Type.RATE_LIMITED, at, client, bucket.policyName().replace('-', '_'));
     }
 
     public SecurityEvent withUser(UserId user) {

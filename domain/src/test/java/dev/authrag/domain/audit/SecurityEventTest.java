@@ -2,7 +2,9 @@ package dev.authrag.domain.audit;
 
 import dev.authrag.domain.audit.SecurityEvent.Outcome;
 import dev.authrag.domain.audit.SecurityEvent.Type;
+import dev.authrag.domain.ratelimit.Bucket;
 import dev.authrag.domain.session.ClientInfo;
+import dev.authrag.domain.session.RevokeReason;
 import dev.authrag.domain.session.SessionId;
 import dev.authrag.domain.user.UserId;
 import org.junit.jupiter.api.Test;
@@ -96,5 +98,33 @@ class SecurityEventTest {
     @Test
     void aMissingClient_isUnknown() {
         assertThat(SecurityEvent.of(Type.SIGNOUT, T0, null).client()).isEqualTo(ClientInfo.unknown());
+    }
+
+    @ParameterizedTest
+    @EnumSource(RevokeReason.class)
+    void aRevokedSession_isASuccessOfTheUserAndSession_withTheRevokeReasonAsItsCode(RevokeReason why) {
+        UserId user = UserId.random();
+        SessionId session = SessionId.random();
+
+        SecurityEvent event = SecurityEvent.sessionRevoked(user, session, why, T0, CLIENT);
+
+        assertThat(event.type()).isEqualTo(Type.SESSION_REVOKED);
+        assertThat(event.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(event.reason()).isEqualTo(why.name().toLowerCase());
+        assertThat(event.userId()).isEqualTo(user);
+        assertThat(event.sessionId()).isEqualTo(session);
+        assertThat(event.client()).isEqualTo(CLIENT);
+        assertThat(event.occurredAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void aRateLimitedRequest_isAnAnonymousFailure_namingThePolicy() {
+        assertThat(Bucket.values()).extracting(bucket -> SecurityEvent.rateLimited(bucket, T0, CLIENT).reason())
+                .containsExactly("signin_ip", "signin_email", "register_ip", "chat_user");
+        SecurityEvent event = SecurityEvent.rateLimited(Bucket.SIGNIN_EMAIL, T0, CLIENT);
+        assertThat(event.type()).isEqualTo(Type.RATE_LIMITED);
+        assertThat(event.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(event.userId()).isNull();
+        assertThat(event.client()).isEqualTo(CLIENT);
     }
 }

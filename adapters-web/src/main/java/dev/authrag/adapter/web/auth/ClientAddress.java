@@ -6,12 +6,12 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 
 /** Who is calling: the client's address (resolved through the trusted proxies) and the User-Agent header. */
-final class ClientAddress {
+public final class ClientAddress {
 
     private ClientAddress() {
     }
 
-    static ClientInfo of(HttpRequest<?> request) {
+    public static ClientInfo of(HttpRequest<?> request) {
         String ip = ClientAddressFilter.of(request).map(address -> address.getHostAddress()).orElse(null);
         if (ip != null && ip.indexOf('%') > 0) {
             ip = ip.substring(0, ip.indexOf('%'));

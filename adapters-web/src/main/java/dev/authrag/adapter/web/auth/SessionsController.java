@@ -11,6 +11,7 @@ import dev.authrag.application.auth.RevokeOtherSessions;
 import dev.authrag.application.auth.RevokeSession;
 import dev.authrag.domain.auth.AuthException;
 import dev.authrag.domain.auth.AuthException.Reason;
+import dev.authrag.domain.session.ClientInfo;
 import dev.authrag.domain.session.SessionId;
 import dev.authrag.domain.user.UserId;
 import io.micronaut.http.HttpHeaders;
@@ -64,8 +65,8 @@ public class SessionsController {
     }
 
     @Get("/sessions")
-    SessionListResponse list(Authentication authentication) {
-        return SessionListResponse.from(listSessions.list(caller(authentication)));
+    SessionListResponse list(HttpRequest<?> request, Authentication authentication) {
+        return SessionListResponse.from(listSessions.list(caller(request, authentication)));
     }
 
     /**
@@ -75,7 +76,7 @@ public class SessionsController {
      */
     @Delete("/sessions/{id}")
     HttpResponse<Void> revoke(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
-        Caller caller = caller(authentication);
+        Caller caller = caller(request, authentication);
         SessionId target = parseId(id)
                 .orElseThrow(() -> new AuthException(Reason.SESSION_NOT_FOUND, "No such session."));
         revokeSession.revoke(new RevokeSession.Command(caller, target));
@@ -87,23 +88,27 @@ public class SessionsController {
     }
 
     @Post("/sessions/revoke-others")
-    RevokedResponse revokeOthers(Authentication authentication) {
+    RevokedResponse revokeOthers(HttpRequest<?> request, Authentication authentication) {
         requireSessionCredential(authentication);
-        return new RevokedResponse(revokeOtherSessions.revokeOthers(caller(authentication)));
+        return new RevokedResponse(revokeOtherSessions.revokeOthers(caller(request, authentication)));
     }
 
     @Post("/change-password")
     @Consumes(MediaType.APPLICATION_JSON)
-    ChangePasswordResponse changePassword(Authentication authentication, @Body ChangePasswordRequest body) {
+    ChangePasswordResponse changePassword(HttpRequest<?> request, Authentication authentication,
+                                          @Body ChangePasswordRequest body) {
         requireSessionCredential(authentication);
         ChangePassword.Changed changed = changePassword.change(
-                new ChangePassword.Command(caller(authentication), body.currentPassword(), body.newPassword()));
+                new ChangePassword.Command(caller(request, authentication), body.currentPassword(), body.newPassword()));
         return new ChangePasswordResponse("Password changed", changed.revokedSessions());
     }
 
-    private static Caller caller(Authentication authentication) {
+    /** Who calls, through which session, and from where (the audit trail records it with what the call did). */
+    private static Caller caller(HttpRequest<?> request, Authentication authentication) {
+        ClientInfo client = ClientAddress.of(request);
         try {
-            return new Caller(new UserId(UUID.fromString(authentication.getName())), SessionPrincipal.sessionId(authentication));
+            return new Caller(new UserId(UUID.fromString(authentication.getName())), SessionPrincipal.sessionId(authentication),
+                    client);
         } catch (RuntimeException noSessionBehindIt) {
             // a credential that names no user or session cannot own sessions
             throw new AuthException(Reason.UNAUTHENTICATED, "Authentication is required.");

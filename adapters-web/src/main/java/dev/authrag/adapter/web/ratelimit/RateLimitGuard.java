@@ -1,5 +1,6 @@
 package dev.authrag.adapter.web.ratelimit;
 
+import dev.authrag.adapter.web.auth.ClientAddress;
 import dev.authrag.application.ratelimit.AdmitAttempt;
 import dev.authrag.application.ratelimit.AdmitAttempt.Attempt;
 import dev.authrag.domain.ratelimit.Admission;
@@ -28,7 +29,7 @@ public final class RateLimitGuard {
 
     /** @throws dev.authrag.domain.auth.AuthException RATE_LIMITED when the bucket refuses the attempt */
     public void check(HttpRequest<?> request, Bucket bucket, String subject) {
-        admitAttempt.admit(new Attempt(bucket, subject)).ifPresent(admission -> {
+        admitAttempt.admit(new Attempt(bucket, subject, ClientAddress.of(request))).ifPresent(admission -> {
             admissions(request).add(admission);
             admission.requireAllowed();
         });
