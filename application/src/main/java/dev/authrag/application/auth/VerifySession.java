@@ -16,6 +16,16 @@ public interface VerifySession {
     /** The active session of that id and its user, for a caller who proved it another way (an access token). */
     Optional<CurrentSession> current(SessionId id);
 
+    /**
+     * {@link #verify} answered from this instance's memory when it can be, without storage and so without blocking:
+     * present only for a session seen recently, known active, and not due for its sliding-expiry write. Empty means
+     * "call {@link #verify}", not "refused".
+     */
+    Optional<CurrentSession> verifyFromMemory(SessionToken token);
+
+    /** {@link #current} from memory, on the same terms as {@link #verifyFromMemory}. */
+    Optional<CurrentSession> currentFromMemory(SessionId id);
+
     /** An authenticated caller. */
     record CurrentSession(User user, Session session) {
     }

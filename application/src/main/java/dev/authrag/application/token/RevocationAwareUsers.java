@@ -1,5 +1,6 @@
 package dev.authrag.application.token;
 
+import dev.authrag.application.auth.ActiveSessions;
 import dev.authrag.application.auth.Users;
 import dev.authrag.domain.session.SessionId;
 import dev.authrag.domain.user.Email;

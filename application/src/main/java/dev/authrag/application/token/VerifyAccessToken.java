@@ -8,4 +8,10 @@ import java.util.Optional;
 public interface VerifyAccessToken {
 
     Optional<AccessTokenClaims> verify(String token);
+
+    /**
+     * {@link #verify} answered from memory, without blocking: present only for a token whose signature this
+     * instance checked before and whose session it knows to be active. Empty means "call {@link #verify}".
+     */
+    Optional<AccessTokenClaims> verifyFromMemory(String token);
 }

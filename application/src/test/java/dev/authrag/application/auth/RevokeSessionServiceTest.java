@@ -96,7 +96,7 @@ class RevokeSessionServiceTest {
 
         revokeSession.revoke(new RevokeSession.Command(aliceOnLaptop, laptop.id()));
 
-        assertThat(new VerifySessionService(users, sessions, POLICY, clock).verify(laptopToken)).isEmpty();
+        assertThat(new VerifySessionService(users, sessions, POLICY, clock, new ActiveSessions(sessions, java.time.Duration.ofMinutes(1), 1000), 1000).verify(laptopToken)).isEmpty();
     }
 
     @Test

@@ -35,7 +35,7 @@ class SignOutServiceTest {
     private final InMemorySessions sessions = new InMemorySessions();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final SignOut signOut = new SignOutService(sessions, clock, audit);
-    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock);
+    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, new ActiveSessions(sessions, java.time.Duration.ofMinutes(1), 1000), 1000);
 
     private User alice;
     private SessionToken laptopToken;

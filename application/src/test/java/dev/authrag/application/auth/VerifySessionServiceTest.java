@@ -28,7 +28,7 @@ class VerifySessionServiceTest {
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryUsers users = new InMemoryUsers();
     private final InMemorySessions sessions = new InMemorySessions();
-    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock);
+    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, new ActiveSessions(sessions, java.time.Duration.ofMinutes(1), 1000), 1000);
 
     private User alice;
     private SessionToken token;
@@ -94,7 +94,7 @@ class VerifySessionServiceTest {
     @Test
     void verify_whenTheAccountIsGone_isEmpty() {
         InMemoryUsers noUsers = new InMemoryUsers();
-        VerifySession orphaned = new VerifySessionService(noUsers, sessions, POLICY, clock);
+        VerifySession orphaned = new VerifySessionService(noUsers, sessions, POLICY, clock, new ActiveSessions(sessions, java.time.Duration.ofMinutes(1), 1000), 1000);
 
         assertThat(orphaned.verify(token)).isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.authrag.application.token;
 
+import dev.authrag.application.auth.ActiveSessions;
 import dev.authrag.application.auth.InMemorySessions;
 import dev.authrag.application.auth.MutableClock;
 import dev.authrag.application.auth.Sessions;
@@ -35,7 +36,7 @@ class AccessTokenServiceTest {
     private final ActiveSessions active = new ActiveSessions(storage, Duration.ofMinutes(1), 100);
     private final Sessions sessions = new RevocationAwareSessions(storage, active);
     private final InMemoryTokenSigner signer = new InMemoryTokenSigner();
-    private final AccessTokenService service = new AccessTokenService(signer, active, POLICY, clock);
+    private final AccessTokenService service = new AccessTokenService(signer, active, POLICY, clock, 1000);
     private final UserId alice = UserId.random();
 
     private Session session;

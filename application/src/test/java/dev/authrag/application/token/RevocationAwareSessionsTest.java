@@ -1,5 +1,6 @@
 package dev.authrag.application.token;
 
+import dev.authrag.application.auth.ActiveSessions;
 import dev.authrag.application.auth.InMemorySessions;
 import dev.authrag.domain.session.ClientInfo;
 import dev.authrag.domain.session.RevokeReason;

@@ -5,6 +5,7 @@ import dev.authrag.adapter.web.password.Argon2PasswordHasher;
 import dev.authrag.adapter.web.password.CommonPasswords;
 import dev.authrag.application.audit.AuditTrail;
 import dev.authrag.application.auth.AccountLockouts;
+import dev.authrag.application.auth.ActiveSessions;
 import dev.authrag.application.auth.ChangePassword;
 import dev.authrag.application.auth.ChangePasswordService;
 import dev.authrag.application.auth.ListSessions;
@@ -137,8 +138,9 @@ class AuthFactory {
     }
 
     @Singleton
-    VerifySession verifySession(Users users, Sessions sessions, SessionPolicy policy, Clock clock) {
-        return new VerifySessionService(users, sessions, policy, clock);
+    VerifySession verifySession(Users users, Sessions sessions, SessionPolicy policy, Clock clock,
+                                ActiveSessions activeSessions) {
+        return new VerifySessionService(users, sessions, policy, clock, activeSessions, 100_000);
     }
 
     @Singleton

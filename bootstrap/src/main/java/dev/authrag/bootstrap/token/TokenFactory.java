@@ -8,7 +8,7 @@ import dev.authrag.adapter.web.token.SigningKeyMaterial;
 import dev.authrag.application.auth.Sessions;
 import dev.authrag.application.auth.Users;
 import dev.authrag.application.token.AccessTokenService;
-import dev.authrag.application.token.ActiveSessions;
+import dev.authrag.application.auth.ActiveSessions;
 import dev.authrag.application.token.IssueAccessToken;
 import dev.authrag.application.token.RevocationAwareSessions;
 import dev.authrag.application.token.RevocationAwareUsers;
@@ -93,7 +93,7 @@ class TokenFactory {
     @Singleton
     @Bean(typed = {IssueAccessToken.class, VerifyAccessToken.class})
     AccessTokenService accessTokens(TokenSigner signer, ActiveSessions activeSessions, AccessTokenPolicy policy, Clock clock) {
-        return new AccessTokenService(signer, activeSessions, policy, clock);
+        return new AccessTokenService(signer, activeSessions, policy, clock, 100_000);
     }
 
     private static KeySealer sealer(TokenSettings settings) {

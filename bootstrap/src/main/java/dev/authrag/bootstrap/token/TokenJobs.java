@@ -1,7 +1,7 @@
 package dev.authrag.bootstrap.token;
 
 import dev.authrag.adapter.web.token.JwtKeyRing;
-import dev.authrag.application.token.ActiveSessions;
+import dev.authrag.application.auth.ActiveSessions;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

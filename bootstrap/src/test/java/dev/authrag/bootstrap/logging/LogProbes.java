@@ -1,5 +1,6 @@
 package dev.authrag.bootstrap.logging;
 
+import dev.authrag.application.auth.ActiveSessions;
 import dev.authrag.application.auth.Sessions;
 import dev.authrag.application.auth.Users;
 import dev.authrag.application.auth.VerifySession;
@@ -44,8 +45,9 @@ final class LogProbes {
 
         @Singleton
         @Replaces(VerifySession.class)
-        VerifySession loggingVerifySession(Users users, Sessions sessions, SessionPolicy policy, Clock clock) {
-            VerifySession real = new VerifySessionService(users, sessions, policy, clock);
+        VerifySession loggingVerifySession(Users users, Sessions sessions, SessionPolicy policy, Clock clock,
+                                           ActiveSessions activeSessions) {
+            VerifySession real = new VerifySessionService(users, sessions, policy, clock, activeSessions, 1000);
             return new VerifySession() {
                 @Override
                 public Optional<CurrentSession> verify(SessionToken token) {
@@ -57,6 +59,17 @@ final class LogProbes {
                 public Optional<CurrentSession> current(SessionId id) {
                     LOG.info("probe: session lookup");
                     return real.current(id);
+                }
+
+                /** Never from memory: every lookup takes the blocking path this probe watches. */
+                @Override
+                public Optional<CurrentSession> verifyFromMemory(SessionToken token) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public Optional<CurrentSession> currentFromMemory(SessionId id) {
+                    return Optional.empty();
                 }
             };
         }

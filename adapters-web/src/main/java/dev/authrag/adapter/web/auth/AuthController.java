@@ -6,7 +6,6 @@ import dev.authrag.adapter.web.auth.AuthMessages.RegisterResponse;
 import dev.authrag.adapter.web.auth.AuthMessages.SignInRequest;
 import dev.authrag.adapter.web.auth.AuthMessages.SignInResponse;
 import dev.authrag.adapter.web.auth.AuthMessages.TokenResponse;
-import dev.authrag.adapter.web.auth.AuthMessages.VerifyResponse;
 import dev.authrag.adapter.web.ratelimit.RateLimitGuard;
 import dev.authrag.application.auth.RegisterUser;
 import dev.authrag.application.auth.SignIn;
@@ -25,7 +24,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
@@ -85,12 +83,6 @@ public class AuthController {
         requireSessionCredential(authentication);
         signOut.signOut(SessionPrincipal.sessionId(authentication), ClientAddress.of(request));
         return HttpResponse.ok(new MessageResponse("Signed out")).header(HttpHeaders.SET_COOKIE, cookie.clear());
-    }
-
-    @Get("/verify")
-    @Secured(SecurityRule.IS_AUTHENTICATED)
-    VerifyResponse verify(Authentication authentication) {
-        return VerifyResponse.from(currentSession(authentication));
     }
 
     /** A fresh access token for the session the caller holds (cookie or Bearer session token). */

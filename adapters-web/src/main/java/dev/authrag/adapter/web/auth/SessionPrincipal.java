@@ -37,6 +37,14 @@ public final class SessionPrincipal {
                 CREDENTIAL, ACCESS_TOKEN_CREDENTIAL));
     }
 
+    /** A caller authenticated with a verified access token, with the session it names already resolved. */
+    public static Authentication ofAccessToken(AccessTokenClaims claims, CurrentSession current) {
+        return Authentication.build(claims.subject().toString(), Map.of(
+                SESSION_ID, claims.sessionId().toString(),
+                CREDENTIAL, ACCESS_TOKEN_CREDENTIAL,
+                CURRENT, current));
+    }
+
     static boolean bySessionToken(Authentication authentication) {
         return SESSION_CREDENTIAL.equals(authentication.getAttributes().get(CREDENTIAL));
     }

@@ -1,4 +1,4 @@
-package dev.authrag.application.token;
+package dev.authrag.application.auth;
 
 import dev.authrag.application.auth.InMemorySessions;
 import dev.authrag.domain.session.ClientInfo;

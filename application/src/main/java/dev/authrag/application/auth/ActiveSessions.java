@@ -1,6 +1,5 @@
-package dev.authrag.application.token;
+package dev.authrag.application.auth;
 
-import dev.authrag.application.auth.Sessions;
 import dev.authrag.domain.session.Session;
 import dev.authrag.domain.session.SessionId;
 import dev.authrag.domain.user.UserId;
@@ -45,6 +44,23 @@ public final class ActiveSessions {
             entry = load(id).orElse(null);
         }
         return entry != null && !entry.revoked() && entry.user().equals(user) && now.isBefore(entry.expiresAt());
+    }
+
+    /**
+     * Answers from memory only, never touching storage: true when this instance knows the session to be active
+     * now. False means "not known here" as much as "not active": ask {@link #isActive} then.
+     */
+    public boolean knownActive(SessionId id, UserId user, Instant now) {
+        Entry entry = entries.get(id);
+        return entry != null && !entry.revoked() && entry.user().equals(user) && now.isBefore(entry.expiresAt());
+    }
+
+    /** Seeds this view with a session just read or updated in storage, sparing a second read. */
+    public void remember(Session session) {
+        if (entries.size() >= capacity) {
+            entries.clear();
+        }
+        entries.put(session.id(), new Entry(session.userId(), session.expiresAt(), session.revokedAt().isPresent()));
     }
 
     /** A revocation this instance made: effective immediately here. */

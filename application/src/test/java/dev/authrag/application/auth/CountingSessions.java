@@ -1,6 +1,5 @@
-package dev.authrag.application.token;
+package dev.authrag.application.auth;
 
-import dev.authrag.application.auth.Sessions;
 import dev.authrag.domain.session.RevokeReason;
 import dev.authrag.domain.session.Session;
 import dev.authrag.domain.session.SessionId;
@@ -13,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Test fake: {@link Sessions} that counts lookups by id, to tell a cache hit from a storage read. */
-final class CountingSessions implements Sessions {
+public final class CountingSessions implements Sessions {
 
     private final Sessions stored;
     private int findsById;
