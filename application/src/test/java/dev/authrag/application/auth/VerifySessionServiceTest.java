@@ -28,7 +28,8 @@ class VerifySessionServiceTest {
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryUsers users = new InMemoryUsers();
     private final InMemorySessions sessions = new InMemorySessions();
-    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, new ActiveSessions(sessions, java.time.Duration.ofMinutes(1), 1000), 1000);
+    private final ActiveSessions active = new ActiveSessions(sessions, Duration.ofMinutes(1), 1000);
+    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, active, 1000);
 
     private User alice;
     private SessionToken token;
@@ -144,5 +145,57 @@ class VerifySessionServiceTest {
         verify.verify(token);
 
         assertThat(sessions.recordedUses()).isEqualTo(1);
+    }
+
+    @Test
+    void verifyFromMemory_knowsNothingBeforeAFullVerify_andAnswersAfterIt() {
+        assertThat(verify.verifyFromMemory(token)).isEmpty();
+
+        verify.verify(token);
+
+        assertThat(verify.verifyFromMemory(token)).get().satisfies(current -> assertThat(current.session().id()).isEqualTo(session.id()));
+        assertThat(verify.currentFromMemory(session.id())).isPresent();
+    }
+
+    @Test
+    void verifyFromMemory_afterARevocationHere_isEmpty_andTheFullVerifyRefuses() {
+        verify.verify(token);
+
+        sessions.revoke(session.revoke(T0.plusSeconds(5), RevokeReason.SIGNED_OUT));
+        active.revoked(session.id());
+
+        assertThat(verify.verifyFromMemory(token)).isEmpty();
+        assertThat(verify.currentFromMemory(session.id())).isEmpty();
+        assertThat(verify.verify(token)).isEmpty();
+    }
+
+    @Test
+    void verifyFromMemory_afterARevocationElsewhere_isEmptyOnceRefreshed() {
+        verify.verify(token);
+        sessions.revoke(session.revoke(T0.plusSeconds(5), RevokeReason.REVOKED_BY_USER));
+
+        active.refresh(T0.plusSeconds(6));
+
+        assertThat(verify.verifyFromMemory(token)).isEmpty();
+    }
+
+    @Test
+    void verifyFromMemory_whenTheSlidingExpiryIsDue_leavesTheWriteToTheFullVerify() {
+        verify.verify(token);
+        clock.advance(POLICY.updateAge().plusSeconds(1));
+
+        assertThat(verify.verifyFromMemory(token)).isEmpty();
+        assertThat(verify.verify(token)).isPresent();
+        assertThat(sessions.recordedUses()).isEqualTo(1);
+        assertThat(verify.verifyFromMemory(token)).isPresent();
+    }
+
+    @Test
+    void verifyFromMemory_pastTheIdleExpiry_isEmpty() {
+        verify.verify(token);
+        clock.advance(POLICY.idleTimeout().plusSeconds(1));
+
+        assertThat(verify.verifyFromMemory(token)).isEmpty();
+        assertThat(verify.verify(token)).isEmpty();
     }
 }

@@ -144,4 +144,27 @@ class AccessTokenServiceTest {
         assertThat(token.claims().expiresAt()).isEqualTo(session.expiresAt());
         assertThat(service.verify(token.value())).isEmpty();
     }
+
+    @Test
+    void verifyFromMemory_answersOnlyForATokenVerifiedBeforeAndAnActiveSession() {
+        String token = service.issue(session).value();
+        assertThat(service.verifyFromMemory(token)).as("never verified here").isEmpty();
+
+        assertThat(service.verify(token)).isPresent();
+        assertThat(service.verifyFromMemory(token)).isPresent();
+
+        sessions.revoke(session.revoke(T0.plusSeconds(1), dev.authrag.domain.session.RevokeReason.SIGNED_OUT));
+        assertThat(service.verifyFromMemory(token)).as("revoked here: known at once").isEmpty();
+        assertThat(service.verify(token)).isEmpty();
+    }
+
+    @Test
+    void verifyFromMemory_pastExpiryPlusSkew_isEmpty() {
+        String token = service.issue(session).value();
+        service.verify(token);
+
+        clock.advance(LIFETIME.plus(SKEW).plusSeconds(1));
+
+        assertThat(service.verifyFromMemory(token)).isEmpty();
+    }
 }
