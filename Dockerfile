@@ -15,11 +15,22 @@ RUN mvn -B -ntp -q -DexcludeGroupIds=dev.authrag dependency:go-offline || true
 COPY . .
 RUN deploy/image.sh build /app
 
+# --- train: an AppCDS archive from one real start-up against a throw-away PostgreSQL, made by the runtime's
+# own JVM (an archive only fits the JVM and the jar that made it; a stale one is ignored, never fatal)
+FROM eclipse-temurin:17-jre AS train
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql curl && rm -rf /var/lib/apt/lists/*
+COPY --from=build /app/authrag.jar /app/authrag.jar
+COPY --from=build /src/deploy/image.sh /app/deploy/image.sh
+RUN sed -i 's/scram-sha-256\|md5\|peer/trust/' /etc/postgresql/*/main/pg_hba.conf \
+ && pg_ctlcluster "$(ls /etc/postgresql)" main start \
+ && /app/deploy/image.sh train /app \
+ && pg_ctlcluster "$(ls /etc/postgresql)" main stop
+
 # --- run: a JRE only, as uid 1000 (Hugging Face Spaces requires it), on port 7860
 FROM eclipse-temurin:17-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY --from=build --chown=1000:1000 /app/authrag.jar /app/authrag.jar
+COPY --from=train --chown=1000:1000 /app/authrag.jar /app/authrag.jsa /app/
 COPY --from=build --chown=1000:1000 /src/deploy/image.sh /app/deploy/image.sh
 USER 1000:1000
 ENV PORT=7860

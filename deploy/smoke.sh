@@ -16,6 +16,7 @@ cleanup() {
 trap cleanup EXIT
 
 deploy/image.sh build "$workdir"
+deploy/image.sh train "$workdir"
 psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE $db" postgres
 
 PORT=$port DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$db" AUTH_SECRET="smoke-test-secret-$(date +%s)-0123456789abcdef" \
