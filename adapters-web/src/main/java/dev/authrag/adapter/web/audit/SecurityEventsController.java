@@ -1,5 +1,7 @@
 package dev.authrag.adapter.web.audit;
 
+import dev.authrag.adapter.web.docs.Credentials;
+import dev.authrag.adapter.web.docs.Problems;
 import dev.authrag.adapter.web.problem.InvalidParameterException;
 import dev.authrag.application.audit.ListSecurityEvents;
 import dev.authrag.domain.user.UserId;
@@ -14,6 +16,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.UUID;
 
@@ -21,6 +27,7 @@ import java.util.UUID;
 @Controller("/api/auth/events")
 @Produces(MediaType.APPLICATION_JSON)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "sessions")
 public class SecurityEventsController {
 
     private final ListSecurityEvents listSecurityEvents;
@@ -32,7 +39,16 @@ public class SecurityEventsController {
     /** Query values arrive as text so that a malformed one is answered with its name, not a generic conversion error. */
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    SecurityEventsResponse list(Authentication authentication, @QueryValue @Nullable String limit,
+    @Operation(operationId = "listSecurityEvents", summary = "The caller's own security events, newest first",
+            description = "Sign-ins (successful, failed, locked), sign-outs, registrations, revoked sessions and password "
+                    + "changes of the caller's account, a page at a time.")
+    @Credentials.Any
+    @Problems.BadRequest
+    SecurityEventsResponse list(Authentication authentication,
+                                @Parameter(description = "Events per page, 1..100 (default 20)",
+                                        schema = @Schema(type = "integer", minimum = "1", maximum = "100"))
+                                @QueryValue @Nullable String limit,
+                                @Parameter(description = "`next_before` of the previous page")
                                 @QueryValue @Nullable String before) {
         ListSecurityEvents.Query query = new ListSecurityEvents.Query(new UserId(UUID.fromString(authentication.getName())),
                 parseLimit(limit), before == null ? null : EventCursor.decode(before)

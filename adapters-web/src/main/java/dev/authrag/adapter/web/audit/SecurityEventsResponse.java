@@ -6,6 +6,7 @@ import dev.authrag.domain.audit.SecurityEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,7 @@ import java.util.UUID;
 /** The body of GET /api/auth/events, as ../shared/CONTRACT.md names it; {@code next_before} is null on the last page. */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
+@Schema(description = "The caller's security events, newest first; `next_before` is the `before` of the next page, null on the last.")
 record SecurityEventsResponse(List<Event> events, @Nullable String nextBefore) {
 
     static SecurityEventsResponse from(ListSecurityEvents.Page page) {

@@ -6,6 +6,9 @@ import dev.authrag.adapter.web.auth.AuthMessages.RegisterResponse;
 import dev.authrag.adapter.web.auth.AuthMessages.SignInRequest;
 import dev.authrag.adapter.web.auth.AuthMessages.SignInResponse;
 import dev.authrag.adapter.web.auth.AuthMessages.TokenResponse;
+import dev.authrag.adapter.web.docs.Credentials;
+import dev.authrag.adapter.web.docs.Problems;
+import dev.authrag.adapter.web.problem.Problem;
 import dev.authrag.adapter.web.ratelimit.RateLimitGuard;
 import dev.authrag.application.auth.RegisterUser;
 import dev.authrag.application.auth.SignIn;
@@ -31,6 +34,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 
 /** Registration, sign-in, sign-out, verification and access tokens. Hashing and JDBC make every route blocking. */
@@ -38,6 +47,7 @@ import io.micronaut.security.rules.SecurityRule;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "auth")
 public class AuthController {
 
     private final RegisterUser registerUser;
@@ -61,6 +71,14 @@ public class AuthController {
 
     @Post("/register")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(operationId = "register", summary = "Create an account")
+    @ApiResponse(responseCode = "201", description = "Registered; sign in next",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegisterResponse.class)))
+    @ApiResponse(responseCode = "409", description = "`email_taken`: \"Email already in use\"",
+            content = @Content(mediaType = Problems.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Problems.BadRequest
+    @Problems.RateLimited
+    @Problems.Unavailable
     HttpResponse<RegisterResponse> register(HttpRequest<?> request, @Body RegisterRequest body) {
         return HttpResponse.status(HttpStatus.CREATED)
                 .body(RegisterResponse.from(registerUser.register(body.toCommand(ClientAddress.of(request)))));
@@ -68,6 +86,17 @@ public class AuthController {
 
     @Post("/sign-in")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(operationId = "signIn", summary = "Sign in: a new session (cookie and token) and an access token")
+    @ApiResponse(responseCode = "200", description = "Signed in",
+            headers = @Header(name = "Set-Cookie", description = "`session_token=...; HttpOnly; Secure; Path=/; SameSite=Lax`",
+                    schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignInResponse.class)))
+    @ApiResponse(responseCode = "401", description = "`invalid_credentials`: \"Invalid email or password\", the same "
+            + "for an unknown email, a wrong password and a locked account",
+            content = @Content(mediaType = Problems.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Problems.BadRequest
+    @Problems.RateLimited
+    @Problems.Unavailable
     HttpResponse<SignInResponse> signIn(HttpRequest<?> request, @Body SignInRequest body) {
         // before any hashing, so a flood against one mailbox costs no CPU; counted whether or not the account exists
         rateLimit.check(request, Bucket.SIGNIN_EMAIL, body.email());
@@ -79,6 +108,11 @@ public class AuthController {
 
     @Post("/sign-out")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(operationId = "signOut", summary = "End the current session and clear the cookie")
+    @ApiResponse(responseCode = "200", description = "Signed out; `Set-Cookie` clears the cookie (Max-Age=0)",
+            headers = @Header(name = "Set-Cookie", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageResponse.class)))
+    @Credentials.Session
     HttpResponse<MessageResponse> signOut(HttpRequest<?> request, Authentication authentication) {
         requireSessionCredential(authentication);
         signOut.signOut(SessionPrincipal.sessionId(authentication), ClientAddress.of(request));
@@ -88,6 +122,8 @@ public class AuthController {
     /** A fresh access token for the session the caller holds (cookie or Bearer session token). */
     @Post("/token")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(operationId = "issueAccessToken", summary = "A fresh access token for the current session")
+    @Credentials.Session
     TokenResponse token(Authentication authentication) {
         requireSessionCredential(authentication);
         return TokenResponse.from(issueAccessToken.issue(currentSession(authentication).session()));

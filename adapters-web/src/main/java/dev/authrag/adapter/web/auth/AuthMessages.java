@@ -11,6 +11,7 @@ import dev.authrag.domain.user.User;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,8 +23,14 @@ final class AuthMessages {
     private AuthMessages() {
     }
 
+    /*
+     * Request fields are @Nullable so that a missing one reaches the domain's own 400 (invalid_email, weak_password);
+     * the OpenAPI document still calls them required and not nullable, as the contract does.
+     */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record RegisterRequest(@Nullable String email, @Nullable String password, @Nullable String name) {
+    record RegisterRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = false) @Nullable String email,
+                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = false) @Nullable String password,
+                           @Nullable String name) {
 
         RegisterUser.Command toCommand(ClientInfo client) {
             return new RegisterUser.Command(email, password, name, client);
@@ -46,7 +53,8 @@ final class AuthMessages {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record SignInRequest(@Nullable String email, @Nullable String password) {
+    record SignInRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = false) @Nullable String email,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = false) @Nullable String password) {
 
         @Override
         public String toString() {

@@ -6,6 +6,7 @@ import dev.authrag.domain.session.Session;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +49,8 @@ final class SessionMessages {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record ChangePasswordRequest(@Nullable String currentPassword, @Nullable String newPassword) {
+    record ChangePasswordRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = false) @Nullable String currentPassword,
+                                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = false) @Nullable String newPassword) {
 
         @Override
         public String toString() {

@@ -4,6 +4,8 @@ import dev.authrag.adapter.web.auth.SessionMessages.ChangePasswordRequest;
 import dev.authrag.adapter.web.auth.SessionMessages.ChangePasswordResponse;
 import dev.authrag.adapter.web.auth.SessionMessages.RevokedResponse;
 import dev.authrag.adapter.web.auth.SessionMessages.SessionListResponse;
+import dev.authrag.adapter.web.docs.Credentials;
+import dev.authrag.adapter.web.docs.Problems;
 import dev.authrag.application.auth.Caller;
 import dev.authrag.application.auth.ChangePassword;
 import dev.authrag.application.auth.ListSessions;
@@ -32,6 +34,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -47,6 +52,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "sessions")
 public class SessionsController {
 
     private final ListSessions listSessions;
@@ -65,6 +71,8 @@ public class SessionsController {
     }
 
     @Get("/sessions")
+    @Operation(operationId = "listSessions", summary = "The caller's active sessions, newest first, the current one marked")
+    @Credentials.Any
     SessionListResponse list(HttpRequest<?> request, Authentication authentication) {
         return SessionListResponse.from(listSessions.list(caller(request, authentication)));
     }
@@ -75,6 +83,10 @@ public class SessionsController {
      * cookie, the answer also clears the cookie, as sign-out does.
      */
     @Delete("/sessions/{id}")
+    @Operation(operationId = "revokeSession", summary = "End one of the caller's sessions")
+    @ApiResponse(responseCode = "204", description = "Ended (ending the current one also clears its cookie)")
+    @Credentials.Any
+    @Problems.NotFound
     HttpResponse<Void> revoke(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
         Caller caller = caller(request, authentication);
         SessionId target = parseId(id)
@@ -88,12 +100,19 @@ public class SessionsController {
     }
 
     @Post("/sessions/revoke-others")
+    @Operation(operationId = "revokeOtherSessions", summary = "End every session of the caller but the current one")
+    @Credentials.Session
     RevokedResponse revokeOthers(HttpRequest<?> request, Authentication authentication) {
         requireSessionCredential(authentication);
         return new RevokedResponse(revokeOtherSessions.revokeOthers(caller(request, authentication)));
     }
 
     @Post("/change-password")
+    @Operation(operationId = "changePassword", summary = "Change the password; every other session ends",
+            description = "401 `invalid_credentials` also answers a wrong `current_password`.")
+    @Credentials.Session
+    @Problems.BadRequest
+    @Problems.Unavailable
     @Consumes(MediaType.APPLICATION_JSON)
     ChangePasswordResponse changePassword(HttpRequest<?> request, Authentication authentication,
                                           @Body ChangePasswordRequest body) {

@@ -1,5 +1,8 @@
 package dev.authrag.adapter.web.chat;
 
+import dev.authrag.adapter.web.docs.Credentials;
+import dev.authrag.adapter.web.docs.Problems;
+import dev.authrag.adapter.web.problem.Problem;
 import dev.authrag.adapter.web.ratelimit.RateLimitGuard;
 import dev.authrag.domain.ratelimit.Bucket;
 import io.micronaut.http.HttpRequest;
@@ -35,6 +38,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.slf4j.Logger;
@@ -52,6 +61,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "chat")
 public class ChatController {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatController.class);
@@ -78,6 +88,15 @@ public class ChatController {
 
     @Post("/message")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(operationId = "askQuestion", summary = "Ask a question, in a new conversation or a given one")
+    @ApiResponse(responseCode = "503", description = "`answer_unavailable`: the answering model failed or timed out; "
+            + "the question was kept",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = "integer", minimum = "1")),
+            content = @Content(mediaType = Problems.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Credentials.Any
+    @Problems.BadRequest
+    @Problems.NotFound
+    @Problems.RateLimited
     MessageResponse message(HttpRequest<?> request, Authentication authentication, @Body MessageRequest body) {
         UserId asker = caller(authentication);
         // per user, before the question is stored or anything is retrieved
@@ -90,6 +109,9 @@ public class ChatController {
 
     @Get("/conversations{?limit,before}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(operationId = "listConversations", summary = "The caller's conversations, newest first")
+    @Credentials.Any
+    @Problems.BadRequest
     ConversationsResponse conversations(Authentication authentication,
                                         @QueryValue @Nullable @Min(1) @Max(ListConversations.MAX_LIMIT) Integer limit,
                                         @QueryValue @Nullable UUID before) {
@@ -99,6 +121,10 @@ public class ChatController {
 
     @Get("/conversations/{id}/messages{?limit,before}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(operationId = "readConversation", summary = "A conversation's messages, oldest first")
+    @Credentials.Any
+    @Problems.BadRequest
+    @Problems.NotFound
     MessagesResponse messages(Authentication authentication, String id,
                               @QueryValue @Nullable @Min(1) @Max(ReadConversation.MAX_LIMIT) Integer limit,
                               @QueryValue @Nullable UUID before) {
@@ -109,6 +135,10 @@ public class ChatController {
 
     @Delete("/conversations/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(operationId = "deleteConversation", summary = "Delete one of the caller's conversations")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @Credentials.Any
+    @Problems.NotFound
     HttpResponse<Void> delete(Authentication authentication, String id) {
         deleteConversation.delete(caller(authentication), conversationId(id));
         return HttpResponse.noContent();
@@ -117,6 +147,7 @@ public class ChatController {
     /** Public: the front end asks before it shows the chat box. */
     @Get("/status")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(operationId = "chatStatus", summary = "Whether questions can be answered right now")
     StatusResponse status() {
         return StatusResponse.of(answeringStatus.availability(), clock.instant());
     }

@@ -13,6 +13,7 @@ import dev.authrag.domain.user.UserId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +28,8 @@ final class ChatMessages {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record MessageRequest(@Nullable String message, @Nullable UUID conversationId) {
+    record MessageRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = false, minLength = 1, maxLength = 4000) @Nullable String message,
+                          @Nullable UUID conversationId) {
 
         AskQuestion.Command toCommand(UserId asker) {
             return new AskQuestion.Command(asker, conversationId == null ? null : new ConversationId(conversationId), message);

@@ -9,6 +9,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 
@@ -24,7 +25,10 @@ public record Problem(String type,
                       String detail,
                       String code,
                       String requestId,
-                      List<FieldError> errors,
+                      @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED,
+                              description = "The invalid fields (validation failures only)") List<FieldError> errors,
+                      @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED,
+                              description = "The failed password checks (`weak_password` only): too_short, too_long, common, contains_email")
                       List<String> reasons) {
 
     public static final MediaType APPLICATION_PROBLEM_JSON = MediaType.of("application/problem+json");

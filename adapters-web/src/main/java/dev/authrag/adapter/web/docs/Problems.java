@@ -1,0 +1,68 @@
+package dev.authrag.adapter.web.docs;
+
+import dev.authrag.adapter.web.problem.Problem;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Error answers shared by several routes, for the OpenAPI document: each is an RFC 9457 {@link Problem}
+ * ({@code application/problem+json}) with a stable {@code code}. A route's own errors are written on the route.
+ */
+public final class Problems {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private Problems() {
+    }
+
+    /** 400: malformed JSON or a missing, mistyped or invalid field or parameter. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "400", description = "Malformed JSON (`malformed_json`) or a missing, mistyped or invalid "
+            + "field or parameter (`invalid_request` and the route's own codes), with `errors` naming the fields.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface BadRequest {
+    }
+
+    /** 404: the id names nothing the caller owns; someone else's is answered the same way. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "404", description = "Unknown, malformed or someone else's id.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface NotFound {
+    }
+
+    /** 429 with Retry-After: a rate limit refused the attempt. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "429", description = "Over a rate limit (`rate_limited`). Every answer of this route, "
+            + "not only this one, carries `RateLimit-Policy` and `RateLimit` (IETF httpapi draft).",
+            headers = {
+                    @Header(name = "Retry-After", description = "Seconds until an attempt is admitted again.",
+                            schema = @Schema(type = "integer", minimum = "1")),
+                    @Header(name = "RateLimit-Policy", description = "The limits: `\"signin-ip\";q=10;w=300`, ...",
+                            schema = @Schema(type = "string")),
+                    @Header(name = "RateLimit", description = "What is left: `\"signin-ip\";r=0;t=30`, ...",
+                            schema = @Schema(type = "string"))},
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface RateLimited {
+    }
+
+    /** 503 with Retry-After: load shed (password hashing at capacity) or the database unreachable. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "503", description = "Shed under load (`overloaded`, password hashing at capacity) or "
+            + "the database cannot be reached (`database_unavailable`); retry after `Retry-After` seconds.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying.",
+                    schema = @Schema(type = "integer", minimum = "1")),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface Unavailable {
+    }
+}
