@@ -7,13 +7,18 @@ import dev.authrag.application.audit.ListSecurityEventsService;
 import dev.authrag.application.audit.PurgeSecurityEvents;
 import dev.authrag.application.audit.PurgeSecurityEventsService;
 import dev.authrag.bootstrap.Setting;
+import dev.authrag.bootstrap.metrics.AuthMetrics;
+import dev.authrag.bootstrap.metrics.CountedAuditTrail;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** Wires the audit trail: the logging decorator around the PostgreSQL store, the events list, the retention purge. */
+/**
+ * Wires the audit trail: the logging decorator around the PostgreSQL store (and the sign-in counter around both), the
+ * events list, the retention purge.
+ */
 @Factory
 class AuditFactory {
 
@@ -22,8 +27,8 @@ class AuditFactory {
 
     @Singleton
     @Primary
-    AuditTrail auditTrail(JdbcAuditTrail store) {
-        return new LoggedAuditTrail(store);
+    AuditTrail auditTrail(JdbcAuditTrail store, AuthMetrics metrics) {
+        return new CountedAuditTrail(new LoggedAuditTrail(store), metrics);
     }
 
     @Singleton

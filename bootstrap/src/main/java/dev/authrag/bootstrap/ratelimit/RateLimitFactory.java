@@ -5,6 +5,8 @@ import dev.authrag.application.ratelimit.AdmitAttempt;
 import dev.authrag.application.ratelimit.AdmitAttemptService;
 import dev.authrag.application.ratelimit.RateLimiter;
 import dev.authrag.bootstrap.Setting;
+import dev.authrag.bootstrap.metrics.AuthMetrics;
+import dev.authrag.bootstrap.metrics.CountedAdmitAttempt;
 import dev.authrag.domain.ratelimit.Bucket;
 import dev.authrag.domain.ratelimit.Quota;
 import dev.authrag.domain.ratelimit.RateLimits;
@@ -35,7 +37,7 @@ class RateLimitFactory {
     }
 
     @Singleton
-    AdmitAttempt admitAttempt(RateLimiter limiter, RateLimits limits, Clock clock, AuditTrail audit) {
-        return new AdmitAttemptService(limiter, limits, clock, audit);
+    AdmitAttempt admitAttempt(RateLimiter limiter, RateLimits limits, Clock clock, AuditTrail audit, AuthMetrics metrics) {
+        return new CountedAdmitAttempt(new AdmitAttemptService(limiter, limits, clock, audit), metrics);
     }
 }
