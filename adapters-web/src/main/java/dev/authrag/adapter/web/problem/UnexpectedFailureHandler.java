@@ -25,6 +25,7 @@ public final class UnexpectedFailureHandler implements ExceptionHandler<RuntimeE
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedFailureHandler.class);
     static final String DATABASE_RETRY_SECONDS = "5";
     static final String OVERLOAD_RETRY_SECONDS = "1";
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, RuntimeException exception) {
@@ -45,22 +46,42 @@ public final class UnexpectedFailureHandler implements ExceptionHandler<RuntimeE
                 "An unexpected error occurred. Quote the request id when reporting it.", request).toResponse();
     }
 
-    /** A connection that cannot be had or was lost: pool time-outs and SQLSTATE class 08 (connection exception). */
+    /**
+     * A connection that cannot be had or was lost: pool time-outs, SQLSTATE class 08 (connection exception), the
+     * server shutting down (57P01, 57P03), and the pool's stand-in for a connection it has just evicted as broken.
+     * Suppressed exceptions count too: clean-up that fails on the dead connection can carry the original failure.
+     */
     static boolean isDatabaseUnreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
+        return isDatabaseUnreachable(failure, 0);
+    }
+
+    private static boolean isDatabaseUnreachable(Throwable failure, int depth) {
+        for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || isLostConnection(cause)
+                    || cause instanceof java.net.ConnectException || cause instanceof java.io.EOFException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01")
-                    || sql.getSQLState().equals("57P03"))) {
-                return true;
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (isDatabaseUnreachable(suppressed, depth + 1)) {
+                    return true;
+                }
             }
-            if (cause instanceof java.net.ConnectException || cause instanceof java.io.EOFException) {
-                return true;
-            }
+            depth++;
         }
         return false;
+    }
+
+    private static boolean isLostConnection(Throwable cause) {
+        if (!(cause instanceof SQLException sql)) {
+            return false;
+        }
+        String state = sql.getSQLState();
+        if (state != null) {
+            return state.startsWith("08") || state.equals("57P01") || state.equals("57P03");
+        }
+        // HikariCP swaps a connection that failed fatally for a closed stand-in whose every call throws this,
+        // without a SQLSTATE; Micronaut Data's clean-up (resetting read-only) then hides the original 08006
+        return HIKARI_CLOSED_CONNECTION.equals(sql.getMessage());
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
