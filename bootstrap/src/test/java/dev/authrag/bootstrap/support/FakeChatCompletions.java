@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP server on the loopback speaking the OpenAI chat-completions protocol ({@code POST /v1/chat/completions}):
@@ -31,6 +33,7 @@ public final class FakeChatCompletions implements AutoCloseable {
     private volatile String reply;
     private volatile int failureStatus;
     private volatile Duration delay;
+    private volatile CountDownLatch gate;
 
     private FakeChatCompletions(HttpServer server) {
         this.server = server;
@@ -60,6 +63,8 @@ public final class FakeChatCompletions implements AutoCloseable {
         reply = "A canned answer.";
         failureStatus = 0;
         delay = Duration.ZERO;
+        release();
+        gate = null;
     }
 
     public void reply(String content) {
@@ -73,6 +78,30 @@ public final class FakeChatCompletions implements AutoCloseable {
     /** Answer only after this long (longer than LLM_TIMEOUT makes the client give up). */
     public void delay(Duration duration) {
         this.delay = duration;
+    }
+
+    /** Requests from now on wait (at most a minute) until {@link #release()}: answers kept in flight at will. */
+    public void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    /** Lets every held request answer. */
+    public void release() {
+        CountDownLatch held = gate;
+        if (held != null) {
+            held.countDown();
+        }
+    }
+
+    /** Waits until this many requests have arrived in all. */
+    public void awaitRequests(int count, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (requests().size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the model received " + requests().size() + " of " + count + " requests");
+            }
+            Thread.sleep(20);
+        }
     }
 
     public synchronized List<Recorded> requests() {
@@ -93,6 +122,15 @@ public final class FakeChatCompletions implements AutoCloseable {
                 requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Authorization"),
                         exchange.getRequestHeaders().getFirst("Content-Type"), body));
+            }
+            CountDownLatch held = gate;
+            if (held != null) {
+                try {
+                    held.await(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
             if (!delay.isZero()) {
                 try {
