@@ -1,18 +1,29 @@
 package dev.authrag.adapter.web.problem;
 
+import dev.authrag.adapter.web.request.ResponseHeadersFilter;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns every error the framework produces (bad JSON, wrong types, unknown routes, wrong methods, oversized
  * bodies, unhandled exceptions) into problem+json. Framework messages are never echoed: they can quote the
  * submitted value, which may be a password.
+ *
+ * <p>A request that Netty could not decode (headers over {@code max-header-size}, a request line over
+ * {@code max-initial-line-length}, a malformed header) reaches here with a bare 413 or 400 and passes no filter:
+ * it gets its precise status (431, 414, 400 {@code malformed_request}) and the headers every response carries.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -20,8 +31,13 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
+        Optional<Throwable> undecodable = decoderFailure(context.getRequest());
+        if (undecodable.isPresent()) {
+            base.status(statusFor(undecodable.get()));
+            ResponseHeadersFilter.addHeaders(context.getRequest(), base);
+        }
         HttpStatus status = base.getStatus();
-        String code = codeFor(status, context);
+        String code = undecodable.isPresent() && status == HttpStatus.BAD_REQUEST ? "malformed_request" : codeFor(status, context);
         String detail = detailFor(status, code, context);
         Problem problem = Problem.of(status, code, detail, context.getRequest());
         if (status == HttpStatus.BAD_REQUEST && context.hasErrors()) {
@@ -45,6 +61,7 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
             case REQUEST_ENTITY_TOO_LARGE -> "payload_too_large";
             case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
             case REQUEST_HEADER_FIELDS_TOO_LARGE -> "headers_too_large";
+            case REQUEST_URI_TOO_LONG -> "uri_too_long";
             case SERVICE_UNAVAILABLE -> "service_unavailable";
             default -> status.getCode() >= 500 ? "internal_error" : "http_" + status.getCode();
         };
@@ -61,10 +78,32 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
             case "payload_too_large" -> "The request body is too large.";
             case "unsupported_media_type" -> "Send the request body as application/json.";
             case "headers_too_large" -> "The request headers are too large.";
+            case "uri_too_long" -> "The request URL is too long.";
+            case "malformed_request" -> "The request is not valid HTTP.";
             case "service_unavailable" -> "The service is temporarily unavailable; try again shortly.";
             default -> status.getCode() >= 500 ? "An unexpected error occurred. Quote the request id when reporting it."
                     : status.getReason();
         };
+    }
+
+    private static Optional<Throwable> decoderFailure(HttpRequest<?> request) {
+        if (request instanceof NettyHttpRequest<?> netty) {
+            DecoderResult result = netty.getNativeRequest().decoderResult();
+            if (result.isFailure()) {
+                return Optional.ofNullable(result.cause()).or(() -> Optional.of(new IllegalArgumentException()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static HttpStatus statusFor(Throwable decoderFailure) {
+        if (decoderFailure instanceof TooLongHttpHeaderException) {
+            return HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        }
+        if (decoderFailure instanceof TooLongHttpLineException) {
+            return HttpStatus.REQUEST_URI_TOO_LONG;
+        }
+        return HttpStatus.BAD_REQUEST;
     }
 
     private static boolean isJsonSyntax(ErrorContext context) {

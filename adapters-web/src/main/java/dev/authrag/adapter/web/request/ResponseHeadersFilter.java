@@ -22,7 +22,12 @@ public final class ResponseHeadersFilter implements Ordered {
     }
 
     @ResponseFilter
-    public void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    public void onResponse(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        addHeaders(request, response);
+    }
+
+    /** The request id and security headers; also for the few responses Micronaut writes without running filters. */
+    public static void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
         MutableHttpHeaders headers = response.getHeaders();
         headers.set(RequestId.HEADER, RequestId.of(request));
         headers.set("X-Content-Type-Options", "nosniff");
