@@ -37,8 +37,9 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
             ResponseHeadersFilter.addHeaders(context.getRequest(), base);
         }
         HttpStatus status = base.getStatus();
-        String code = undecodable.isPresent() && status == HttpStatus.BAD_REQUEST ? "malformed_request" : codeFor(status, context);
-        String detail = detailFor(status, code, context);
+        String code = undecodable.isPresent() && status == HttpStatus.BAD_REQUEST ? "malformed_request"
+                : codeFor(status, status == HttpStatus.BAD_REQUEST && isJsonSyntax(context));
+        String detail = detailFor(status, code);
         Problem problem = Problem.of(status, code, detail, context.getRequest());
         if (status == HttpStatus.BAD_REQUEST && context.hasErrors()) {
             List<Problem.FieldError> fieldErrors = context.getErrors().stream()
@@ -50,9 +51,15 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
         return base.body(problem).contentType(Problem.APPLICATION_PROBLEM_JSON);
     }
 
-    private static String codeFor(HttpStatus status, ErrorContext context) {
+    /** The problem for an error status that arrived without a body or a cause (see {@link BareErrorProblemFilter}). */
+    static Problem forStatus(HttpStatus status, HttpRequest<?> request) {
+        String code = codeFor(status, false);
+        return Problem.of(status, code, detailFor(status, code), request);
+    }
+
+    private static String codeFor(HttpStatus status, boolean jsonSyntax) {
         return switch (status) {
-            case BAD_REQUEST -> isJsonSyntax(context) ? "malformed_json" : "invalid_request";
+            case BAD_REQUEST -> jsonSyntax ? "malformed_json" : "invalid_request";
             case UNAUTHORIZED -> "unauthenticated";
             case FORBIDDEN -> "forbidden";
             case NOT_FOUND -> "not_found";
@@ -67,7 +74,7 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
         };
     }
 
-    private static String detailFor(HttpStatus status, String code, ErrorContext context) {
+    private static String detailFor(HttpStatus status, String code) {
         return switch (code) {
             case "malformed_json" -> "The request body is not valid JSON.";
             case "invalid_request" -> "The request does not match the expected shape: check field names and types.";
