@@ -78,6 +78,15 @@ class RequestLimitsTest extends HttpTestSupport {
     }
 
     @Test
+    void deepNestingInAnIgnoredField_isStoppedAtJacksonsLimitOf1000_notSkippedThrough() {
+        // an unknown field is skipped, not bound: only the parser's own nesting limit stops it (the object is level 1)
+        RawHttp.Response within = raw("POST", "/api/auth/register", JSON, registration("[".repeat(998) + "]".repeat(998)));
+        assertThat(within.status()).as(within.body()).isEqualTo(201);
+        assertProblem(raw("POST", "/api/auth/register", JSON, registration("[".repeat(1001) + "]".repeat(1001))), 400, "invalid_request");
+        assertProblem(raw("POST", "/api/auth/register", JSON, registration("[".repeat(30_000) + "]".repeat(30_000))), 400, "invalid_request");
+    }
+
+    @Test
     void aNumberOfThousandsOfDigits_isABadRequest() {
         assertProblem(raw("POST", "/api/auth/sign-in", JSON, "{\"email\":" + "9".repeat(60_000) + ",\"password\":1}"), 400, null);
         List<Map.Entry<String, String>> authenticated = List.of(Map.entry("Content-Type", "application/json"),
@@ -86,6 +95,10 @@ class RequestLimitsTest extends HttpTestSupport {
                 "{\"message\":\"hello\",\"conversation_id\":1e999999999}"), 400, null);
         assertProblem(raw("POST", "/api/chat/message", authenticated,
                 "{\"message\":\"hello\",\"conversation_id\":" + "1".repeat(5000) + "}"), 400, null);
+    }
+
+    private static String registration(String extra) {
+        return "{\"email\":\"" + uniqueEmail() + "\",\"password\":\"limits test passphrase\",\"extra\":" + extra + "}";
     }
 
     private String token() {
