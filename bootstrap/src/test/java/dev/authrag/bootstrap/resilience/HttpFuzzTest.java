@@ -161,6 +161,16 @@ class HttpFuzzTest {
                 .isEqualTo(403);
     }
 
+    /** Found by the properties: PostgreSQL cannot store U+0000, and the question used to reach the INSERT. */
+    @Example
+    void aChatMessageWithANulCharacter_isAnInvalidMessage() {
+        RawHttp.Response response = check(new Probe("POST", "/api/chat/message", List.of(
+                Map.entry("Content-Type", "application/json"), Map.entry("Authorization", "Bearer " + sessionToken)),
+                "{\"message\":\"\\u0000\",\"conversation_id\":null}"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("\"code\":\"invalid_message\"");
+    }
+
     private static RawHttp.Response check(Probe probe) {
         RawHttp.Response response = RawHttp.exchange(server.getPort(), RawHttp.request(probe.method(), probe.target(),
                 probe.headers(), probe.body() == null ? null : probe.body().getBytes(StandardCharsets.UTF_8)), Duration.ofSeconds(20));
@@ -353,14 +363,17 @@ class HttpFuzzTest {
                         "http://localhost"), garbage(40))),
                 header("Accept", 4, Arbitraries.of("application/json", "text/html", "application/xml", "*/*", "",
                         "application/problem+json")),
-                header("Access-Control-Request-Method", 4, Arbitraries.of("POST", "GET", "PUT", "TRACE")))
-                .as((a, b, c, d, e) -> {
+                header("Access-Control-Request-Method", 4, Arbitraries.of("POST", "GET", "PUT", "TRACE")),
+                // stored with each session and security event
+                header("User-Agent", 1, Arbitraries.oneOf(garbage(300), Arbitraries.just("x".repeat(4000)))))
+                .as((a, b, c, d, e, f) -> {
                     List<Map.Entry<String, String>> all = new ArrayList<>();
                     a.ifPresent(all::add);
                     b.ifPresent(all::add);
                     c.ifPresent(all::add);
                     d.ifPresent(all::add);
                     e.ifPresent(all::add);
+                    f.ifPresent(all::add);
                     return all;
                 });
     }

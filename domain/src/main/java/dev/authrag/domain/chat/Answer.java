@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the assistant replies, and the passages it drew on, most relevant first.
+ * What the assistant replies, and the passages it drew on, most relevant first. A model's reply is outside input:
+ * U+0000, which means nothing in text and which PostgreSQL cannot store, is dropped from it.
  */
 public record Answer(String text, List<Passage> cited) {
 
     public Answer {
         Objects.requireNonNull(text, "text");
+        text = text.replace("\u0000", "");
         cited = List.copyOf(cited);
     }
 

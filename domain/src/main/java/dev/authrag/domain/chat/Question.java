@@ -4,7 +4,8 @@ import dev.authrag.domain.chat.ChatException.Reason;
 
 /**
  * What a user asks: 1 to {@value #MAX_LENGTH} characters (Unicode code points) once surrounding white space is
- * stripped. Its text is the user's own words and, like every message, never goes to a log.
+ * stripped, with no control characters but tab and line breaks (text, not bytes: PostgreSQL cannot even store
+ * U+0000). Its text is the user's own words and, like every message, never goes to a log.
  */
 public record Question(String text) {
 
@@ -17,6 +18,9 @@ public record Question(String text) {
         text = text.strip();
         if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
             throw new ChatException(Reason.INVALID_MESSAGE, "A message holds at most " + MAX_LENGTH + " characters.");
+        }
+        if (text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+            throw new ChatException(Reason.INVALID_MESSAGE, "A message must not contain control characters.");
         }
     }
 

@@ -20,6 +20,11 @@ class AnswerTest {
     }
 
     @Test
+    void aNulCharacterFromTheModel_isDropped() {
+        assertThat(new Answer("before\u0000after", List.of()).text()).isEqualTo("beforeafter");
+    }
+
+    @Test
     void retrievalPolicy_rejectsOutOfRangeValues() {
         assertThatThrownBy(() -> new RetrievalPolicy(0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RetrievalPolicy(51, 0)).isInstanceOf(IllegalArgumentException.class);

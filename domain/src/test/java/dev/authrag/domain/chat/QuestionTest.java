@@ -24,6 +24,18 @@ class QuestionTest {
                 .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_MESSAGE));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u0000b", "\u0000", "bell\u0007", "escape\u001b[31m", "del\u007f", "c1\u0085x"})
+    void controlCharacters_areAnInvalidMessage(String text) {
+        assertThatThrownBy(() -> new Question(text))
+                .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_MESSAGE));
+    }
+
+    @Test
+    void tabsAndLineBreaks_areText() {
+        assertThat(new Question("first line\r\nsecond\tline").text()).isEqualTo("first line\r\nsecond\tline");
+    }
+
     @Test
     void fourThousandCharacters_areAllowed_andOneMoreIsNot() {
         assertThat(new Question("a".repeat(4000)).text()).hasSize(4000);

@@ -8,7 +8,9 @@ import dev.authrag.application.chat.ConversationsContract;
 import dev.authrag.domain.chat.ChatMessage;
 import dev.authrag.domain.chat.Conversation;
 import dev.authrag.domain.chat.ConversationId;
+import dev.authrag.domain.chat.MessageId;
 import dev.authrag.domain.chat.Question;
+import dev.authrag.domain.chat.Role;
 import dev.authrag.domain.user.UserId;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,8 +65,10 @@ class JdbcConversationsTest extends ConversationsContract implements TestPropert
     void start_isAllOrNothing_whenTheFirstMessageCannotBeStored() throws Exception {
         UserId owner = aStoredUser();
         Conversation conversation = Conversation.start(owner, new Question("q"), T0);
-        // PostgreSQL refuses a NUL character in text: the message insert fails after the conversation insert
-        ChatMessage unstorable = ChatMessage.asked(conversation.id(), new Question("bad \u0000 byte"), T0);
+        // PostgreSQL refuses a NUL character in text: the message insert fails after the conversation insert (the
+        // domain refuses such a question, so the message is built directly)
+        ChatMessage unstorable = new ChatMessage(MessageId.random(), conversation.id(), Role.USER, "bad \u0000 byte",
+                List.of(), T0);
 
         assertThatThrownBy(() -> jdbcConversations.start(conversation, unstorable)).isInstanceOf(RuntimeException.class);
 
