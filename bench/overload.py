@@ -3,6 +3,8 @@ latency percentiles of the admitted ones, which wrk cannot separate by status.""
 import http.client, json, sys, threading, time
 
 port, users, seconds, connections = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
+# "obey": a client that waits Retry-After before trying again; "ignore": one that retries at once
+obey = len(sys.argv) > 5 and sys.argv[5] == "obey"
 lock = threading.Lock()
 admitted, shed, other, retry_after_ok = [], 0, 0, True
 deadline = time.monotonic() + seconds
@@ -29,7 +31,10 @@ def worker(n):
         with lock:
             if response.status == 503:
                 shed += 1
-                retry_after_ok = retry_after_ok and response.getheader("Retry-After") is not None
+                retry_after = response.getheader("Retry-After")
+                retry_after_ok = retry_after_ok and retry_after is not None
+                if obey and retry_after:
+                    time.sleep(min(float(retry_after), max(0.0, deadline - time.monotonic())))
             elif response.status in (200, 401):
                 admitted.append(elapsed)
             else:

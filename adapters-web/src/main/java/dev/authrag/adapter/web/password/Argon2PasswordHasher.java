@@ -106,6 +106,11 @@ public final class Argon2PasswordHasher implements PasswordHasher, AutoCloseable
                 || Integer.parseInt(phc.group(3)) != cost.parallelism();
     }
 
+    /** True when every thread is busy and the wait queue is full: a new hash would be refused. */
+    public boolean atCapacity() {
+        return pool.getQueue().remainingCapacity() == 0;
+    }
+
     /** Hashes waiting for a thread; a measure of sign-in load. */
     public int queueDepth() {
         return pool.getQueue().size();

@@ -1,0 +1,44 @@
+package dev.authrag.adapter.web.password;
+
+import dev.authrag.adapter.web.problem.Problem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+
+/**
+ * Sheds a request that would hash a password while hashing is at capacity, before anything else is spent on it
+ * (no body parsing, no rate-limit or account query): under overload the work goes to the requests that were
+ * admitted, whose wait stays bounded by the queue. A request that slips past as the queue fills is refused the
+ * same way by the hasher itself.
+ */
+@ServerFilter(patterns = {"/api/auth/sign-in", "/api/auth/register", "/api/auth/change-password"}, methods = HttpMethod.POST)
+public final class HashingCapacityFilter implements Ordered {
+
+    private final Argon2PasswordHasher hasher;
+
+    HashingCapacityFilter(Argon2PasswordHasher hasher) {
+        this.hasher = hasher;
+    }
+
+    @RequestFilter
+    @Nullable
+    public MutableHttpResponse<Problem> shedWhenFull(HttpRequest<?> request) {
+        if (!hasher.atCapacity()) {
+            return null;
+        }
+        return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "The service is busy; retry in a moment.", request)
+                .toResponse()
+                .header("Retry-After", "1");
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.after();
+    }
+}
