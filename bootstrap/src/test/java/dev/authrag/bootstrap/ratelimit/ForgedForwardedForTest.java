@@ -2,7 +2,7 @@ package dev.authrag.bootstrap.ratelimit;
 
 import dev.authrag.bootstrap.support.HttpTestSupport;
 import dev.authrag.bootstrap.support.MutableClockFactory;
-import dev.authrag.bootstrap.support.MutableClock;
+import dev.authrag.application.auth.MutableClock;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package dev.authrag.bootstrap.ratelimit;
 
 import dev.authrag.bootstrap.support.HttpTestSupport;
-import dev.authrag.bootstrap.support.MutableClock;
+import dev.authrag.application.auth.MutableClock;
 import dev.authrag.bootstrap.support.MutableClockFactory;
 import dev.authrag.bootstrap.support.StructuredFieldList;
 import dev.authrag.bootstrap.support.StructuredFieldList.Item;

@@ -1,7 +1,7 @@
 package dev.authrag.bootstrap.session;
 
 import dev.authrag.bootstrap.support.HttpTestSupport;
-import dev.authrag.bootstrap.support.MutableClock;
+import dev.authrag.application.auth.MutableClock;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package dev.authrag.bootstrap.support;
 
+import dev.authrag.application.auth.MutableClock;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;

@@ -4,7 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.authrag.adapter.web.token.JwtKeyRing;
 import dev.authrag.bootstrap.support.HttpTestSupport;
-import dev.authrag.bootstrap.support.MutableClock;
+import dev.authrag.application.auth.MutableClock;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;

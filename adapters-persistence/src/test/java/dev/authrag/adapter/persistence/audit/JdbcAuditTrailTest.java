@@ -1,14 +1,13 @@
 package dev.authrag.adapter.persistence.audit;
 
+import dev.authrag.adapter.persistence.testing.OnTestDatabase;
 import dev.authrag.adapter.persistence.testing.TestDatabase;
 import dev.authrag.application.audit.AuditTrail;
 import dev.authrag.application.audit.AuditTrailContract;
 import dev.authrag.domain.audit.SecurityEvent;
 import dev.authrag.domain.user.UserId;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -16,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The {@link AuditTrail} contract against PostgreSQL with the real migrations, and the table's append-only guard. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JdbcAuditTrailTest extends AuditTrailContract implements TestPropertyProvider {
+class JdbcAuditTrailTest extends AuditTrailContract implements OnTestDatabase {
 
     private final TestDatabase database = TestDatabase.create("audit");
 
@@ -32,13 +30,8 @@ class JdbcAuditTrailTest extends AuditTrailContract implements TestPropertyProvi
     JdbcAuditTrail jdbcAuditTrail;
 
     @Override
-    public Map<String, String> getProperties() {
-        return database.properties();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        database.close();
+    public TestDatabase database() {
+        return database;
     }
 
     @Override

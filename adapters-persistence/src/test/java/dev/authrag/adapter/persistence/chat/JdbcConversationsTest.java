@@ -1,5 +1,6 @@
 package dev.authrag.adapter.persistence.chat;
 
+import dev.authrag.adapter.persistence.testing.OnTestDatabase;
 import dev.authrag.adapter.persistence.testing.TestDatabase;
 import dev.authrag.adapter.persistence.user.JdbcUsers;
 import dev.authrag.application.auth.Users;
@@ -13,9 +14,7 @@ import dev.authrag.domain.chat.Question;
 import dev.authrag.domain.chat.Role;
 import dev.authrag.domain.user.UserId;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -23,7 +22,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The {@link Conversations} contract against PostgreSQL with the real migrations, and what only the database enforces. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JdbcConversationsTest extends ConversationsContract implements TestPropertyProvider {
+class JdbcConversationsTest extends ConversationsContract implements OnTestDatabase {
 
     private final TestDatabase database = TestDatabase.create("conversations");
 
@@ -42,13 +40,8 @@ class JdbcConversationsTest extends ConversationsContract implements TestPropert
     JdbcConversations jdbcConversations;
 
     @Override
-    public Map<String, String> getProperties() {
-        return database.properties();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        database.close();
+    public TestDatabase database() {
+        return database;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.authrag.adapter.persistence.chat;
 
+import dev.authrag.adapter.persistence.testing.OnTestDatabase;
 import dev.authrag.adapter.persistence.testing.TestDatabase;
 import dev.authrag.application.chat.KnowledgeBase;
 import dev.authrag.application.chat.KnowledgeBaseContract;
@@ -8,9 +9,7 @@ import dev.authrag.domain.chat.Document;
 import dev.authrag.domain.chat.Passage;
 import dev.authrag.domain.chat.RetrievalPolicy;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -18,7 +17,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The {@link KnowledgeBase} contract on PostgreSQL full-text search, and what only the real search does. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JdbcKnowledgeBaseTest extends KnowledgeBaseContract implements TestPropertyProvider {
+class JdbcKnowledgeBaseTest extends KnowledgeBaseContract implements OnTestDatabase {
 
     private static final String BASE = "https://docs.example.com";
     private static final RetrievalPolicy TOP_5 = new RetrievalPolicy(5, 0);
@@ -37,13 +35,8 @@ class JdbcKnowledgeBaseTest extends KnowledgeBaseContract implements TestPropert
     JdbcKnowledgeBase jdbcKnowledgeBase;
 
     @Override
-    public Map<String, String> getProperties() {
-        return database.properties();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        database.close();
+    public TestDatabase database() {
+        return database;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.authrag.adapter.persistence.lockout;
 
+import dev.authrag.adapter.persistence.testing.OnTestDatabase;
 import dev.authrag.adapter.persistence.testing.TestDatabase;
 import dev.authrag.adapter.persistence.user.JdbcUsers;
 import dev.authrag.application.auth.AccountLockouts;
@@ -10,9 +11,7 @@ import dev.authrag.domain.user.PasswordHash;
 import dev.authrag.domain.user.User;
 import dev.authrag.domain.user.UserId;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -20,7 +19,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The {@link AccountLockouts} contract, parallel failures included, against PostgreSQL with the real migrations. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JdbcAccountLockoutsTest extends AccountLockoutsContract implements TestPropertyProvider {
+class JdbcAccountLockoutsTest extends AccountLockoutsContract implements OnTestDatabase {
 
     private static final PasswordHash HASH = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g");
 
@@ -41,13 +39,8 @@ class JdbcAccountLockoutsTest extends AccountLockoutsContract implements TestPro
     JdbcUsers users;
 
     @Override
-    public Map<String, String> getProperties() {
-        return database.properties();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        database.close();
+    public TestDatabase database() {
+        return database;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.authrag.adapter.persistence.ratelimit;
 
+import dev.authrag.adapter.persistence.testing.OnTestDatabase;
 import dev.authrag.adapter.persistence.testing.TestDatabase;
 import dev.authrag.application.ratelimit.RateLimiter;
 import dev.authrag.application.ratelimit.RateLimiterContract;
@@ -7,9 +8,7 @@ import dev.authrag.domain.ratelimit.Bucket;
 import dev.authrag.domain.ratelimit.BucketKey;
 import dev.authrag.domain.ratelimit.Quota;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -19,14 +18,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The {@link RateLimiter} contract against PostgreSQL with the real migrations, plus what only the table shows. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JdbcRateLimiterTest extends RateLimiterContract implements TestPropertyProvider {
+class JdbcRateLimiterTest extends RateLimiterContract implements OnTestDatabase {
 
     private final TestDatabase database = TestDatabase.create("ratelimit");
 
@@ -34,13 +32,8 @@ class JdbcRateLimiterTest extends RateLimiterContract implements TestPropertyPro
     JdbcRateLimiter jdbcRateLimiter;
 
     @Override
-    public Map<String, String> getProperties() {
-        return database.properties();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        database.close();
+    public TestDatabase database() {
+        return database;
     }
 
     @Override

@@ -1,22 +1,20 @@
 package dev.authrag.adapter.persistence.session;
 
+import dev.authrag.adapter.persistence.testing.OnTestDatabase;
 import dev.authrag.adapter.persistence.testing.TestDatabase;
 import dev.authrag.adapter.persistence.user.JdbcUsers;
 import dev.authrag.application.auth.Sessions;
 import dev.authrag.application.auth.SessionsContract;
 import dev.authrag.application.auth.Users;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.Map;
 
 /** The {@link Sessions} contract against PostgreSQL with the real migrations (inet addresses, timestamptz). */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JdbcSessionsTest extends SessionsContract implements TestPropertyProvider {
+class JdbcSessionsTest extends SessionsContract implements OnTestDatabase {
 
     private final TestDatabase database = TestDatabase.create("sessions");
 
@@ -27,13 +25,8 @@ class JdbcSessionsTest extends SessionsContract implements TestPropertyProvider 
     JdbcSessions jdbcSessions;
 
     @Override
-    public Map<String, String> getProperties() {
-        return database.properties();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        database.close();
+    public TestDatabase database() {
+        return database;
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.authrag.adapter.persistence.token;
 
+import dev.authrag.adapter.persistence.testing.OnTestDatabase;
 import dev.authrag.adapter.persistence.testing.TestDatabase;
 import dev.authrag.application.token.SigningKeys;
 import dev.authrag.domain.token.SigningKeyInfo;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -15,14 +14,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link SigningKeys} against PostgreSQL with the real migrations. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JdbcSigningKeysTest implements TestPropertyProvider {
+class JdbcSigningKeysTest implements OnTestDatabase {
 
     private static final Instant T0 = Instant.parse("2025-03-01T09:00:00.123456Z");
 
@@ -32,13 +30,8 @@ class JdbcSigningKeysTest implements TestPropertyProvider {
     JdbcSigningKeys keys;
 
     @Override
-    public Map<String, String> getProperties() {
-        return database.properties();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        database.close();
+    public TestDatabase database() {
+        return database;
     }
 
     @BeforeEach

@@ -1,19 +1,17 @@
 package dev.authrag.adapter.persistence.user;
 
+import dev.authrag.adapter.persistence.testing.OnTestDatabase;
 import dev.authrag.adapter.persistence.testing.TestDatabase;
 import dev.authrag.application.auth.Users;
 import dev.authrag.application.auth.UsersContract;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The {@link Users} contract against PostgreSQL with the real migrations. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JdbcUsersTest extends UsersContract implements TestPropertyProvider {
+class JdbcUsersTest extends UsersContract implements OnTestDatabase {
 
     private final TestDatabase database = TestDatabase.create("users");
 
@@ -29,13 +27,8 @@ class JdbcUsersTest extends UsersContract implements TestPropertyProvider {
     JdbcUsers jdbcUsers;
 
     @Override
-    public Map<String, String> getProperties() {
-        return database.properties();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        database.close();
+    public TestDatabase database() {
+        return database;
     }
 
     @Override
