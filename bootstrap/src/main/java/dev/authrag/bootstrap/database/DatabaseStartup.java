@@ -1,5 +1,9 @@
 package dev.authrag.bootstrap.database;
 
+import dev.authrag.adapter.persistence.migration.SchemaState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,9 +17,12 @@ import java.util.Properties;
 /**
  * What runs before the application context: reads {@code DATABASE_URL} and {@code DATABASE_MIGRATION_URL},
  * creates the default local database when none is configured, and checks that the server answers, so that a
- * wrong URL ends start-up with one clear line instead of a stack trace.
+ * wrong URL ends start-up with one clear line instead of a stack trace. It also reads Flyway's history: when the
+ * database already holds exactly this build's migrations, Flyway is left out of the start-up (see {@link SchemaState}).
  */
 public final class DatabaseStartup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseStartup.class);
 
     public static final String DATABASE_URL = "DATABASE_URL";
     public static final String DATABASE_MIGRATION_URL = "DATABASE_MIGRATION_URL";
@@ -32,6 +39,7 @@ public final class DatabaseStartup {
     private final DatabaseUrl traffic;
     private final DatabaseUrl migrations;
     private final boolean localDefault;
+    private boolean migrationsNeeded = true;
 
     private DatabaseStartup(DatabaseUrl traffic, DatabaseUrl migrations, boolean localDefault) {
         this.traffic = traffic;
@@ -49,15 +57,23 @@ public final class DatabaseStartup {
         return new DatabaseStartup(traffic, migrations, localDefault);
     }
 
-    /** Creates the local default database if needed, then proves both URLs reach a server. */
+    /**
+     * Creates the local default database if needed, proves {@code DATABASE_URL} reaches a server and reads whether
+     * migrations are due; only then is {@code DATABASE_MIGRATION_URL} needed, and probed.
+     */
     public void prepare() {
         if (localDefault) {
             createIfMissing(traffic);
         }
-        probe(traffic);
-        if (migrations != null) {
+        migrationsNeeded = probeAndCheckSchema(traffic);
+        if (migrations != null && migrationsNeeded) {
             probe(migrations);
         }
+    }
+
+    /** False once {@link #prepare()} found this build's migrations all applied: Flyway is not started. */
+    public boolean migrationsNeeded() {
+        return migrationsNeeded;
     }
 
     /** The datasource and Flyway properties handed to Micronaut. */
@@ -68,6 +84,7 @@ public final class DatabaseStartup {
         properties.put("datasources.default.url", traffic.jdbcUrl());
         properties.put("datasources.default.username", traffic.user() == null ? "" : traffic.user());
         properties.put("datasources.default.password", traffic.passwordValue().orElse(""));
+        properties.put("flyway.datasources.default.enabled", migrationsNeeded);
         if (migrations != null) {
             properties.put("flyway.datasources.default.url", migrations.jdbcUrl());
             properties.put("flyway.datasources.default.user", migrations.user() == null ? "" : migrations.user());
@@ -78,6 +95,26 @@ public final class DatabaseStartup {
 
     public DatabaseUrl traffic() {
         return traffic;
+    }
+
+    private static boolean probeAndCheckSchema(DatabaseUrl url) {
+        try (Connection connection = connect(url, url.jdbcUrl())) {
+            SchemaState.Verdict schema;
+            try {
+                schema = SchemaState.check(connection);
+            } catch (SQLException | RuntimeException e) {
+                schema = new SchemaState.Verdict(false, "its history could not be read (" + e.getClass().getSimpleName() + ")");
+            }
+            if (schema.upToDate()) {
+                LOG.info("Database schema is up to date ({}): Flyway is not started", schema.reason());
+            } else {
+                LOG.info("Database schema needs Flyway: {}", schema.reason());
+            }
+            return !schema.upToDate();
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("Cannot reach the database of " + url.variable() + " at "
+                    + url.describe() + ": " + reason(e));
+        }
     }
 
     private static void probe(DatabaseUrl url) {

@@ -1,6 +1,8 @@
 package dev.authrag.bootstrap.database;
 
+import dev.authrag.adapter.persistence.testing.TestDatabase;
 import dev.authrag.bootstrap.database.DatabaseStartup.DatabaseUnavailableException;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -36,7 +38,7 @@ class DatabaseStartupTest {
                 entry("datasources.default.url", "jdbc:postgresql://db.example.com:5432/app?sslmode=require"),
                 entry("datasources.default.username", "app"),
                 entry("datasources.default.password", "apppw"),
-                entry("authrag.token.dev-mode", false),
+                entry("flyway.datasources.default.enabled", true),
                 entry("authrag.token.dev-mode", false));
     }
 
@@ -56,6 +58,7 @@ class DatabaseStartupTest {
                 entry("datasources.default.url", "jdbc:postgresql://db.example.com:5432/app"),
                 entry("datasources.default.username", "app"),
                 entry("datasources.default.password", "apppw"),
+                entry("flyway.datasources.default.enabled", true),
                 entry("flyway.datasources.default.url", "jdbc:postgresql://direct.example.com:5433/app"),
                 entry("flyway.datasources.default.user", "owner"),
                 entry("flyway.datasources.default.password", "ownerpw"),
@@ -111,5 +114,48 @@ class DatabaseStartupTest {
         DatabaseStartup startup = DatabaseStartup.fromEnvironment(Map.of("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres"));
 
         assertThatCode(startup::prepare).doesNotThrowAnyException();
+    }
+
+    @Test
+    void prepare_onAFreshDatabase_leavesFlywayOn() {
+        try (TestDatabase database = TestDatabase.create("startup_fresh")) {
+            DatabaseStartup startup = DatabaseStartup.fromEnvironment(Map.of("DATABASE_URL", url(database)));
+
+            startup.prepare();
+
+            assertThat(startup.migrationsNeeded()).isTrue();
+            assertThat(startup.micronautProperties()).containsEntry("flyway.datasources.default.enabled", true);
+        }
+    }
+
+    @Test
+    void prepare_onAMigratedDatabase_leavesFlywayOut_andDoesNotNeedTheMigrationUrl() {
+        try (TestDatabase database = TestDatabase.create("startup_migrated")) {
+            Flyway.configure().dataSource(database.jdbcUrl(), database.user(), "").load().migrate();
+            DatabaseStartup startup = DatabaseStartup.fromEnvironment(Map.of(
+                    "DATABASE_URL", url(database),
+                    "DATABASE_MIGRATION_URL", "postgresql://u:secretpw@127.0.0.1:1/nodb"));
+
+            startup.prepare();
+
+            assertThat(startup.migrationsNeeded()).isFalse();
+            assertThat(startup.micronautProperties()).containsEntry("flyway.datasources.default.enabled", false);
+        }
+    }
+
+    @Test
+    void prepare_whenAMigrationIsMissing_leavesFlywayOn() {
+        try (TestDatabase database = TestDatabase.create("startup_behind")) {
+            Flyway.configure().dataSource(database.jdbcUrl(), database.user(), "").target("2").load().migrate();
+            DatabaseStartup startup = DatabaseStartup.fromEnvironment(Map.of("DATABASE_URL", url(database)));
+
+            startup.prepare();
+
+            assertThat(startup.migrationsNeeded()).isTrue();
+        }
+    }
+
+    private static String url(TestDatabase database) {
+        return "postgresql://" + database.user() + "@" + database.host() + ":" + database.port() + "/" + database.name();
     }
 }
