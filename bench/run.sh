@@ -88,8 +88,8 @@ done
 run "sign-in, right password" 16 signin.lua USERS="$USERS" PASSWORD="$PASSWORD"
 run "sign-in, wrong password" 16 signin.lua USERS="$USERS" PASSWORD="not the password"
 run "register" 16 register.lua
-overload=$(python3 bench/overload.py "$PORT" "$USERS" "${DURATION%s}" 256 ignore)
-overload_obey=$(python3 bench/overload.py "$PORT" "$USERS" "${DURATION%s}" 256 obey)
+overload=$(java bench/Overload.java "$PORT" "$USERS" "${DURATION%s}" 256 ignore)
+overload_obey=$(java bench/Overload.java "$PORT" "$USERS" "${DURATION%s}" 256 obey)
 rss_peak=$(rss_mb VmHWM)
 
 echo
