@@ -2,6 +2,7 @@ package dev.authrag.bootstrap.auth;
 
 import dev.authrag.adapter.web.auth.SessionCookie;
 import dev.authrag.adapter.web.password.Argon2PasswordHasher;
+import dev.authrag.adapter.web.password.BouncyCastleArgon2;
 import dev.authrag.adapter.web.password.CommonPasswords;
 import dev.authrag.application.audit.AuditTrail;
 import dev.authrag.application.auth.AccountLockouts;
@@ -116,7 +117,7 @@ class AuthFactory {
         int cores = Runtime.getRuntime().availableProcessors();
         String threads = settings.hashThreads() == null || settings.hashThreads().isBlank()
                 ? String.valueOf(cores) : settings.hashThreads();
-        return new Argon2PasswordHasher(Argon2PasswordHasher.Cost.owasp(),
+        return new Argon2PasswordHasher(new BouncyCastleArgon2(), Argon2PasswordHasher.Cost.owasp(),
                 Setting.integer("PASSWORD_HASH_THREADS", threads, 1, 64),
                 Setting.integer("PASSWORD_HASH_QUEUE", settings.hashQueue(), 1, 10_000));
     }
