@@ -19,12 +19,6 @@ if [ "$platform" != "Linux/x86_64" ]; then
   echo "build.sh: the native Argon2id is built for Linux x86-64 only, not $platform" >&2
   exit 1
 fi
-if ! command -v "$cc" >/dev/null 2>&1; then
-  echo "build.sh: '$cc' not found. The native Argon2id needs gcc and the C library headers" \
-       "(Debian/Ubuntu: apt-get install gcc libc6-dev). Build with -Dargon2.native.skip=true to leave it out;" \
-       "the service then hashes with BouncyCastle (Java)." >&2
-  exit 1
-fi
 jni_include="$java_home/include"
 if [ ! -f "$jni_include/jni.h" ] && [ -f "$java_home/../include/jni.h" ]; then
   jni_include="$java_home/../include" # java.home of a JDK 8 layout points at its jre/
@@ -53,6 +47,12 @@ build() {
   if [ -f "$library" ] && [ -z "$(find "$here" -newer "$library" -type f \( -name '*.[ch]' -o -name build.sh \) | head -n 1)" ]; then
     echo "build.sh: $library is up to date"
     return
+  fi
+  if ! command -v "$cc" >/dev/null 2>&1; then
+    echo "build.sh: '$cc' not found. The native Argon2id needs gcc and the C library headers" \
+         "(Debian/Ubuntu: apt-get install gcc libc6-dev). Build with -Dargon2.native.skip=true to leave it out;" \
+         "the service then hashes with BouncyCastle (Java)." >&2
+    exit 1
   fi
   "$cc" "${flags[@]}" "$@" "${sources[@]}" -o "$library.tmp"
   mv -f "$library.tmp" "$library"
