@@ -3,6 +3,9 @@
 
 # --- build: Maven with a cached dependency layer, then the shaded jar
 FROM maven:3.9-eclipse-temurin-17 AS build
+# gcc and the C library headers compile the native Argon2id (adapters-web/src/main/c) on x86-64 hosts; elsewhere
+# nothing is compiled and the service hashes in Java (README, PASSWORD_HASH_IMPLEMENTATION)
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY pom.xml .
 COPY domain/pom.xml domain/

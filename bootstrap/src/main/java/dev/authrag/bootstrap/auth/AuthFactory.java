@@ -2,7 +2,10 @@ package dev.authrag.bootstrap.auth;
 
 import dev.authrag.adapter.web.auth.SessionCookie;
 import dev.authrag.adapter.web.password.Argon2PasswordHasher;
+import dev.authrag.adapter.web.password.Argon2id;
+import dev.authrag.adapter.web.password.BouncyCastleArgon2;
 import dev.authrag.adapter.web.password.CommonPasswords;
+import dev.authrag.adapter.web.password.NativeArgon2;
 import dev.authrag.application.audit.AuditTrail;
 import dev.authrag.application.auth.AccountLockouts;
 import dev.authrag.application.auth.ActiveSessions;
@@ -33,16 +36,22 @@ import dev.authrag.domain.session.SessionLimit;
 import dev.authrag.domain.session.SessionPolicy;
 import dev.authrag.domain.user.PasswordPolicy;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 
 /** Wires the auth use cases to their adapters and turns settings into policies. */
 @Factory
 class AuthFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthFactory.class);
 
     /** Rows one purge statement deletes: small enough for short locks, large enough to keep up. */
     private static final int PURGE_BATCH = 1000;
@@ -110,15 +119,49 @@ class AuthFactory {
         }
     }
 
-    @Singleton
+    /** Created at start-up ({@code @Context}): a bad setting stops it, and the log names the implementation at once. */
+    @Context
     @Bean(typed = {PasswordHasher.class, Argon2PasswordHasher.class}, preDestroy = "close")
     Argon2PasswordHasher passwordHasher(AuthSettings settings) {
         int cores = Runtime.getRuntime().availableProcessors();
-        String threads = settings.hashThreads() == null || settings.hashThreads().isBlank()
+        String threadsSetting = settings.hashThreads() == null || settings.hashThreads().isBlank()
                 ? String.valueOf(cores) : settings.hashThreads();
-        return new Argon2PasswordHasher(Argon2PasswordHasher.Cost.owasp(),
-                Setting.integer("PASSWORD_HASH_THREADS", threads, 1, 64),
-                Setting.integer("PASSWORD_HASH_QUEUE", settings.hashQueue(), 1, 10_000));
+        int threads = Setting.integer("PASSWORD_HASH_THREADS", threadsSetting, 1, 64);
+        int queue = Setting.integer("PASSWORD_HASH_QUEUE", settings.hashQueue(), 1, 10_000);
+        Argon2id argon2 = argon2id(settings.hashImplementation());
+        LOG.info("password hashing: {}, {} threads, queue {}", argon2.description(), threads, queue);
+        return new Argon2PasswordHasher(argon2, Argon2PasswordHasher.Cost.owasp(), threads, queue);
+    }
+
+    /**
+     * PASSWORD_HASH_IMPLEMENTATION: {@code auto} (the default) hashes natively where the native library loads and
+     * in Java elsewhere, saying why; {@code native} stops start-up where it cannot load; {@code java} never tries.
+     * Both give the same bytes, so the choice never affects stored hashes.
+     */
+    static Argon2id argon2id(String implementation) {
+        String choice = implementation == null || implementation.isBlank() ? "auto" : implementation.strip().toLowerCase(Locale.ROOT);
+        return switch (choice) {
+            case "java" -> new BouncyCastleArgon2();
+            case "native" -> {
+                try {
+                    yield NativeArgon2.load();
+                } catch (NativeArgon2.UnavailableException e) {
+                    throw new Setting.InvalidSettingException("PASSWORD_HASH_IMPLEMENTATION is native, but the native Argon2id "
+                            + "cannot be used here: " + e.getMessage() + ". Set PASSWORD_HASH_IMPLEMENTATION=auto or java to hash in Java");
+                }
+            }
+            case "auto" -> {
+                try {
+                    yield NativeArgon2.load();
+                } catch (NativeArgon2.UnavailableException e) {
+                    LOG.warn("password hashing: the native Argon2id cannot be used here, hashing in Java (2-3 times slower; "
+                            + "PASSWORD_HASH_IMPLEMENTATION=java silences this): {}", e.getMessage());
+                    yield new BouncyCastleArgon2();
+                }
+            }
+            default -> throw new Setting.InvalidSettingException("PASSWORD_HASH_IMPLEMENTATION must be auto, native or java; got '"
+                    + implementation + "'");
+        };
     }
 
     @Singleton

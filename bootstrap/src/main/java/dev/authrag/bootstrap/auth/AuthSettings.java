@@ -14,6 +14,7 @@ public record AuthSettings(String sessionIdleTimeout,
                            String cookieSameSite,
                            String hashThreads,
                            String hashQueue,
+                           String hashImplementation,
                            String maxSessionsPerUser,
                            String sessionPurgeAfter) {
 }

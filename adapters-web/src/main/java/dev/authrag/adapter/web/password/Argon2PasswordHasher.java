@@ -3,12 +3,11 @@ package dev.authrag.adapter.web.password;
 import dev.authrag.application.auth.PasswordHasher;
 import dev.authrag.domain.user.Password;
 import dev.authrag.domain.user.PasswordHash;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
@@ -22,9 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@link PasswordHasher} with Argon2id (BouncyCastle), writing PHC strings. Every hash runs on a fixed pool
- * with one thread per core and a bounded queue: memory stays bounded (each hash holds m KiB) and the
- * calling thread, never an event loop, only waits.
+ * {@link PasswordHasher} with Argon2id ({@link NativeArgon2} or {@link BouncyCastleArgon2}), writing PHC strings.
+ * Every hash runs on a fixed pool with one thread per core and a bounded queue: memory stays bounded (each hash
+ * holds m KiB) and the calling thread, never an event loop, only waits.
  */
 public final class Argon2PasswordHasher implements PasswordHasher, AutoCloseable {
 
@@ -48,16 +47,19 @@ public final class Argon2PasswordHasher implements PasswordHasher, AutoCloseable
         }
     }
 
+    private final Argon2id argon2;
     private final Cost cost;
     private final SecureRandom random = new SecureRandom();
     private final ThreadPoolExecutor pool;
 
     /**
+     * @param argon2     the Argon2id function; every implementation gives the same bytes
      * @param cost       parameters for new hashes (stored hashes carry their own)
      * @param threads    hashing threads, normally the number of cores
      * @param queueLimit hashes allowed to wait; beyond it a request is refused rather than queued without bound
      */
-    public Argon2PasswordHasher(Cost cost, int threads, int queueLimit) {
+    public Argon2PasswordHasher(Argon2id argon2, Cost cost, int threads, int queueLimit) {
+        this.argon2 = argon2;
         this.cost = cost;
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
@@ -72,7 +74,7 @@ public final class Argon2PasswordHasher implements PasswordHasher, AutoCloseable
     public PasswordHash hash(Password password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = run(() -> argon2(password, salt, cost, HASH_BYTES));
+        byte[] hash = run(() -> derive(password, salt, cost, HASH_BYTES));
         return new PasswordHash("$argon2id$v=19$m=" + cost.memoryKiB() + ",t=" + cost.iterations() + ",p="
                 + cost.parallelism() + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash));
     }
@@ -93,7 +95,7 @@ public final class Argon2PasswordHasher implements PasswordHasher, AutoCloseable
         } catch (IllegalArgumentException malformed) {
             return false; // shaped like PHC, but an impossible cost or a base64 length that cannot be
         }
-        byte[] actual = run(() -> argon2(password, salt, storedCost, expected.length));
+        byte[] actual = run(() -> derive(password, salt, storedCost, expected.length));
         return MessageDigest.isEqual(expected, actual);
     }
 
@@ -116,35 +118,18 @@ public final class Argon2PasswordHasher implements PasswordHasher, AutoCloseable
         return pool.getQueue().size();
     }
 
-    /**
-     * Each hashing thread keeps its own pool of Argon2 memory blocks (m KiB), zeroed and returned after every hash:
-     * without it every hash allocates m KiB afresh, which on a small heap makes the collector, not Argon2, the
-     * bottleneck (measured here: 37 hashes/s with fresh blocks, see ADR 0005 for the figures with the pool).
-     */
-    private static final ThreadLocal<Argon2BytesGenerator.BlockPool> BLOCKS = new ThreadLocal<>();
-
-    private static Argon2BytesGenerator.BlockPool blocksFor(Cost cost) {
-        Argon2BytesGenerator.BlockPool pool = BLOCKS.get();
-        if (pool == null) {
-            pool = new Argon2BytesGenerator.FixedBlockPool(Argon2BytesGenerator.getBlockCount(cost.memoryKiB(), cost.parallelism()));
-            BLOCKS.set(pool);
-        }
-        return pool;
+    /** The Argon2id implementation in use, for the start-up log. */
+    public String implementation() {
+        return argon2.description();
     }
 
-    private static byte[] argon2(Password password, byte[] salt, Cost cost, int length) {
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withBlockPool(blocksFor(cost))
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(cost.memoryKiB())
-                .withIterations(cost.iterations())
-                .withParallelism(cost.parallelism())
-                .withSalt(salt)
-                .build());
-        byte[] out = new byte[length];
-        generator.generateBytes(password.reveal().getBytes(StandardCharsets.UTF_8), out);
-        return out;
+    private byte[] derive(Password password, byte[] salt, Cost cost, int length) {
+        byte[] utf8 = password.reveal().getBytes(StandardCharsets.UTF_8);
+        try {
+            return argon2.hash(utf8, salt, cost, length);
+        } finally {
+            Arrays.fill(utf8, (byte) 0);
+        }
     }
 
     private byte[] run(Callable<byte[]> task) {

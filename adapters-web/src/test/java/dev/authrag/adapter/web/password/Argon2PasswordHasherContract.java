@@ -6,8 +6,9 @@ import dev.authrag.domain.user.PasswordHash;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,25 +25,43 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Real Argon2id hashes, kept few: each costs tens of milliseconds. */
-class Argon2PasswordHasherTest {
+/**
+ * What {@link Argon2PasswordHasher} does with any {@link Argon2id} implementation, run with each of them. Real
+ * Argon2id hashes, kept few: each costs milliseconds to tens of milliseconds.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class Argon2PasswordHasherContract {
 
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final String SALT_22 = "c29tZXNhbHRzb21lc2FsdA";
     private static final String HASH_43 = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-    private static Argon2PasswordHasher hasher;
-    private static PasswordHash password123;
+    private Argon2PasswordHasher hasher;
+    private PasswordHash password123;
 
-    @BeforeAll
-    static void hashOnce() {
-        hasher = new Argon2PasswordHasher(Cost.owasp(), 2, 16);
-        password123 = hasher.hash(Password.of("password123"));
+    /** The implementation under test; skips the class (an assumption) where it cannot run. */
+    protected abstract Argon2id argon2();
+
+    /** Once per class; in {@code @BeforeEach} so that a skip (see {@link #argon2()}) shows on every test, with its reason. */
+    @BeforeEach
+    void hashOnce() {
+        Argon2id argon2 = argon2();
+        if (hasher == null) {
+            hasher = new Argon2PasswordHasher(argon2, Cost.owasp(), 2, 16);
+            password123 = hasher.hash(Password.of("password123"));
+        }
     }
 
     @AfterAll
-    static void closeHasher() {
-        hasher.close();
+    void closeHasher() {
+        if (hasher != null) {
+            hasher.close();
+        }
+    }
+
+    @Test
+    void implementation_namesTheArgon2idInUse() {
+        assertThat(hasher.implementation()).isEqualTo(argon2().description());
     }
 
     @Test
@@ -142,7 +161,7 @@ class Argon2PasswordHasherTest {
     void hash_beyondOneThreadAndAQueueOfOne_shedsTheExcessWithHashingOverloaded() throws Exception {
         int callers = 8;
         // a dearer cost than OWASP's so the one thread is surely still busy while the others arrive
-        try (Argon2PasswordHasher small = new Argon2PasswordHasher(new Cost(65536, 3, 1), 1, 1)) {
+        try (Argon2PasswordHasher small = new Argon2PasswordHasher(argon2(), new Cost(65536, 3, 1), 1, 1)) {
             ExecutorService clients = Executors.newFixedThreadPool(callers);
             try {
                 CountDownLatch ready = new CountDownLatch(callers);
@@ -180,7 +199,7 @@ class Argon2PasswordHasherTest {
 
     @Test
     void close_makesLaterHashesAndVerificationsFail() {
-        Argon2PasswordHasher closed = new Argon2PasswordHasher(Cost.owasp(), 1, 1);
+        Argon2PasswordHasher closed = new Argon2PasswordHasher(argon2(), Cost.owasp(), 1, 1);
         closed.close();
 
         assertThatThrownBy(() -> closed.hash(Password.of("password123")))

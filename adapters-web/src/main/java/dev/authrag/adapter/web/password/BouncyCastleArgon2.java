@@ -1,0 +1,51 @@
+package dev.authrag.adapter.web.password;
+
+import dev.authrag.adapter.web.password.Argon2PasswordHasher.Cost;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/** {@link Argon2id} in pure Java (BouncyCastle's {@code Argon2BytesGenerator}): runs on any JVM. */
+public final class BouncyCastleArgon2 implements Argon2id {
+
+    /**
+     * Each hashing thread keeps its own pool of Argon2 memory blocks (m KiB), zeroed and returned after every hash:
+     * without it every hash allocates m KiB afresh, which on a small heap makes the collector, not Argon2, the
+     * bottleneck (measured here: 37 hashes/s with fresh blocks, see ADR 0005 for the figures with the pool). A pool
+     * keeps at most the blocks of the largest cost its thread has hashed with.
+     */
+    private static final ThreadLocal<Blocks> BLOCKS = new ThreadLocal<>();
+
+    private record Blocks(int count, Argon2BytesGenerator.BlockPool pool) {
+    }
+
+    @Override
+    public byte[] hash(byte[] password, byte[] salt, Cost cost, int length) {
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withBlockPool(blocksFor(cost))
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(cost.memoryKiB())
+                .withIterations(cost.iterations())
+                .withParallelism(cost.parallelism())
+                .withSalt(salt)
+                .build());
+        byte[] out = new byte[length];
+        generator.generateBytes(password, out);
+        return out;
+    }
+
+    @Override
+    public String description() {
+        return "Argon2id BouncyCastle (Java)";
+    }
+
+    private static Argon2BytesGenerator.BlockPool blocksFor(Cost cost) {
+        int count = Argon2BytesGenerator.getBlockCount(cost.memoryKiB(), cost.parallelism());
+        Blocks blocks = BLOCKS.get();
+        if (blocks == null || blocks.count() < count) {
+            blocks = new Blocks(count, new Argon2BytesGenerator.FixedBlockPool(count));
+            BLOCKS.set(blocks);
+        }
+        return blocks.pool();
+    }
+}
