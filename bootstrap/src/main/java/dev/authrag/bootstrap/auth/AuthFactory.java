@@ -129,8 +129,10 @@ class AuthFactory {
         int threads = Setting.integer("PASSWORD_HASH_THREADS", threadsSetting, 1, 64);
         int queue = Setting.integer("PASSWORD_HASH_QUEUE", settings.hashQueue(), 1, 10_000);
         Argon2id argon2 = argon2id(settings.hashImplementation());
-        LOG.info("password hashing: {}, {} threads, queue {}", argon2.description(), threads, queue);
-        return new Argon2PasswordHasher(argon2, Argon2PasswordHasher.Cost.owasp(), threads, queue);
+        Duration maxWait = Setting.duration("PASSWORD_HASH_MAX_WAIT", settings.hashMaxWait());
+        LOG.info("password hashing: {}, {} threads, queue {}, max wait {} ms", argon2.description(), threads, queue,
+                maxWait.toMillis());
+        return new Argon2PasswordHasher(argon2, Argon2PasswordHasher.Cost.owasp(), threads, queue, maxWait);
     }
 
     /**

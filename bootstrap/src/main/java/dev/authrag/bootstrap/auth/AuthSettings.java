@@ -15,6 +15,7 @@ public record AuthSettings(String sessionIdleTimeout,
                            String hashThreads,
                            String hashQueue,
                            String hashImplementation,
+                           String hashMaxWait,
                            String maxSessionsPerUser,
                            String sessionPurgeAfter) {
 }

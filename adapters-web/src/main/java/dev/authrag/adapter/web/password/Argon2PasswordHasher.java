@@ -7,6 +7,7 @@ import dev.authrag.domain.user.PasswordHash;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,12 @@ import java.util.regex.Pattern;
  * {@link PasswordHasher} with Argon2id ({@link NativeArgon2} or {@link BouncyCastleArgon2}), writing PHC strings.
  * Every hash runs on a fixed pool with one thread per core and a bounded queue: memory stays bounded (each hash
  * holds m KiB) and the calling thread, never an event loop, only waits.
+ *
+ * <p>Admission is decided by time as well as by queue length: a hash is refused ({@link HashingOverloadedException},
+ * 503 {@code overloaded}) when, at the recent pace of hashing, it would not be done within {@code maxWait}. The pace
+ * is a moving average of how long a hash takes on its thread, wall clock, so it slows down when the CPU goes to
+ * something else (a flood of requests being refused, say) and the queue admitted shrinks with it: the wait of an
+ * admitted request stays near {@code maxWait} whatever the load, instead of growing with a fixed queue.
  */
 public final class Argon2PasswordHasher implements PasswordHasher, AutoCloseable {
 
@@ -51,16 +59,34 @@ public final class Argon2PasswordHasher implements PasswordHasher, AutoCloseable
     private final Cost cost;
     private final SecureRandom random = new SecureRandom();
     private final ThreadPoolExecutor pool;
+    private final int threads;
+    private final long maxWaitNanos;
+    /** Moving average of one hash's duration on its thread (nanoseconds, as double bits); 0 before the first. */
+    private final AtomicLong averageNanos = new AtomicLong(Double.doubleToLongBits(0));
+
+    /** Default of {@code PASSWORD_HASH_MAX_WAIT}: an admitted sign-in waits about this long at most. */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(1);
+
+    /** With {@link #DEFAULT_MAX_WAIT}. */
+    public Argon2PasswordHasher(Argon2id argon2, Cost cost, int threads, int queueLimit) {
+        this(argon2, cost, threads, queueLimit, DEFAULT_MAX_WAIT);
+    }
 
     /**
      * @param argon2     the Argon2id function; every implementation gives the same bytes
      * @param cost       parameters for new hashes (stored hashes carry their own)
      * @param threads    hashing threads, normally the number of cores
      * @param queueLimit hashes allowed to wait; beyond it a request is refused rather than queued without bound
+     * @param maxWait    a hash expected to finish later than this from now (waiting and hashing) is refused
      */
-    public Argon2PasswordHasher(Argon2id argon2, Cost cost, int threads, int queueLimit) {
+    public Argon2PasswordHasher(Argon2id argon2, Cost cost, int threads, int queueLimit, Duration maxWait) {
+        if (maxWait.isNegative() || maxWait.isZero()) {
+            throw new IllegalArgumentException("maxWait must be positive");
+        }
         this.argon2 = argon2;
         this.cost = cost;
+        this.threads = threads;
+        this.maxWaitNanos = maxWait.toNanos();
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(queueLimit), runnable -> {
@@ -108,9 +134,34 @@ public final class Argon2PasswordHasher implements PasswordHasher, AutoCloseable
                 || Integer.parseInt(phc.group(3)) != cost.parallelism();
     }
 
-    /** True when every thread is busy and the wait queue is full: a new hash would be refused. */
+    /**
+     * True when a new hash would be refused: the wait queue is full, or every thread is busy and, at the recent
+     * pace, the new hash would finish later than {@code maxWait} from now.
+     */
     public boolean atCapacity() {
-        return pool.getQueue().remainingCapacity() == 0;
+        if (pool.getQueue().remainingCapacity() == 0) {
+            return true;
+        }
+        return expectedNanos() > maxWaitNanos;
+    }
+
+    /**
+     * How long until a hash submitted now would be done, as far as admission is concerned: 0 while a thread is idle
+     * (a lone hash is always admitted, however slow the pace); otherwise half a hash
+     * until a thread frees (on average), one more round per {@code threads} hashes queued ahead, and its own.
+     */
+    long expectedNanos() {
+        double average = Double.longBitsToDouble(averageNanos.get());
+        if (pool.getActiveCount() < threads) {
+            return 0;
+        }
+        int queued = pool.getQueue().size();
+        return (long) (average * (1.5 + (double) queued / threads));
+    }
+
+    /** The moving average of one hash's duration, for metrics and tests. */
+    public Duration averageHashTime() {
+        return Duration.ofNanos((long) Double.longBitsToDouble(averageNanos.get()));
     }
 
     /** Hashes waiting for a thread; a measure of sign-in load. */
@@ -125,14 +176,27 @@ public final class Argon2PasswordHasher implements PasswordHasher, AutoCloseable
 
     private byte[] derive(Password password, byte[] salt, Cost cost, int length) {
         byte[] utf8 = password.reveal().getBytes(StandardCharsets.UTF_8);
+        long started = System.nanoTime();
         try {
             return argon2.hash(utf8, salt, cost, length);
         } finally {
             Arrays.fill(utf8, (byte) 0);
+            record(System.nanoTime() - started);
         }
     }
 
+    /** Exponentially weighted (1/8 per hash): follows a change of pace within a few dozen hashes. */
+    private void record(long nanos) {
+        averageNanos.getAndUpdate(bits -> {
+            double average = Double.longBitsToDouble(bits);
+            return Double.doubleToLongBits(average == 0 ? nanos : average + (nanos - average) / 8);
+        });
+    }
+
     private byte[] run(Callable<byte[]> task) {
+        if (expectedNanos() > maxWaitNanos) {
+            throw new HashingOverloadedException();
+        }
         Future<byte[]> future;
         try {
             future = pool.submit(task);
