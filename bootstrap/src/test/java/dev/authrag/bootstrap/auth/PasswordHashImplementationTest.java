@@ -113,6 +113,28 @@ class PasswordHashImplementationTest {
         assertThat(messages(failure)).contains("PASSWORD_HASH_IMPLEMENTATION must be auto, native or java; got '" + value + "'");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0s", "-1s", "soon"})
+    void aMaximumWaitThatIsNotAPositiveDuration_stopsStartUpNamingTheVariable(String value) {
+        Map<String, Object> properties = properties(null);
+        properties.put("authrag.auth.hash-max-wait", value);
+
+        Throwable failure = startAndStop(properties);
+
+        assertThat(failure).as("start-up with PASSWORD_HASH_MAX_WAIT=" + value).isNotNull();
+        assertThat(messages(failure)).contains("PASSWORD_HASH_MAX_WAIT must be");
+    }
+
+    @Test
+    void theMaximumWait_reachesTheHasher() {
+        Map<String, Object> properties = properties(null);
+        properties.put("authrag.auth.hash-max-wait", "250ms");
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+            assertThat(server.getApplicationContext().getBean(Argon2PasswordHasher.class).maxWait())
+                    .isEqualTo(Duration.ofMillis(250));
+        }
+    }
+
     /** As in adapters-web's NativeArgon2Required: Linux x86-64 builds the native library unless told to skip it. */
     private static boolean nativeBuiltForThisPlatform() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")

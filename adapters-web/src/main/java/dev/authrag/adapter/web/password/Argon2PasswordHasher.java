@@ -159,6 +159,11 @@ public final class Argon2PasswordHasher implements PasswordHasher, AutoCloseable
         return (long) (average * (1.5 + (double) queued / threads));
     }
 
+    /** The configured bound on the wait of an admitted hash. */
+    public Duration maxWait() {
+        return Duration.ofNanos(maxWaitNanos);
+    }
+
     /** The moving average of one hash's duration, for metrics and tests. */
     public Duration averageHashTime() {
         return Duration.ofNanos((long) Double.longBitsToDouble(averageNanos.get()));

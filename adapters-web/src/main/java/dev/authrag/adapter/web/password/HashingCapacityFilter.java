@@ -14,8 +14,9 @@ import io.micronaut.http.filter.ServerFilterPhase;
 /**
  * Sheds a request that would hash a password while hashing is at capacity, before anything else is spent on it
  * (no body parsing, no rate-limit or account query): under overload the work goes to the requests that were
- * admitted, whose wait stays bounded by the queue. A request that slips past as the queue fills is refused the
- * same way by the hasher itself.
+ * admitted, whose wait stays bounded (see {@link Argon2PasswordHasher#atCapacity()}: a full queue, or a hash that at
+ * the recent pace would finish later than PASSWORD_HASH_MAX_WAIT). A request that slips past as capacity runs out
+ * is refused the same way by the hasher itself.
  */
 @ServerFilter(patterns = {"/api/auth/sign-in", "/api/auth/register", "/api/auth/change-password"}, methods = HttpMethod.POST)
 public final class HashingCapacityFilter implements Ordered {
