@@ -112,8 +112,7 @@ public final class DatabaseStartup {
             }
             return !schema.upToDate();
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("Cannot reach the database of " + url.variable() + " at "
-                    + url.describe() + ": " + reason(e));
+            throw unreachable(url, e);
         }
     }
 
@@ -121,9 +120,13 @@ public final class DatabaseStartup {
         try (Connection connection = connect(url, url.jdbcUrl()); Statement statement = connection.createStatement()) {
             statement.execute("SELECT 1");
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("Cannot reach the database of " + url.variable() + " at "
-                    + url.describe() + ": " + reason(e));
+            throw unreachable(url, e);
         }
+    }
+
+    private static DatabaseUnavailableException unreachable(DatabaseUrl url, SQLException e) {
+        return new DatabaseUnavailableException("Cannot reach the database of " + url.variable() + " at "
+                + url.describe() + ": " + reason(e));
     }
 
     private static void createIfMissing(DatabaseUrl url) {
