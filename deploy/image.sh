@@ -38,7 +38,10 @@ case "$command" in
     admin "CREATE DATABASE $db"
     pid=""
     trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; admin "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true' EXIT
-    port=$(( 20000 + RANDOM % 20000 ))
+    # below Linux's ephemeral range (32768+), where an outgoing connection's local port could already hold it,
+    # and not one something listens on
+    port=$(( 20000 + RANDOM % 12000 ))
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$(( 20000 + RANDOM % 12000 )); done
     # shellcheck disable=SC2086
     PORT=$port DATABASE_URL="${url%/*}/$db" AUTH_SECRET="training-only-secret-0123456789abcdefghij" LOG_FORMAT=text \
       java ${JAVA_OPTS:-$JAVA_OPTS_DEFAULT} -XX:ArchiveClassesAtExit="$workdir/authrag.jsa" -jar "$workdir/authrag.jar" \

@@ -6,7 +6,10 @@ cd "$(dirname "$0")/.."
 
 workdir=$(mktemp -d)
 db="authrag_smoke_$$"
-port=$(( 20000 + RANDOM % 20000 ))
+# below Linux's ephemeral range (32768+), where an outgoing connection's local port could already hold it,
+# and not one something listens on
+port=$(( 20000 + RANDOM % 12000 ))
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$(( 20000 + RANDOM % 12000 )); done
 pid=""
 cleanup() {
   [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
