@@ -164,7 +164,7 @@ public final class Argon2PasswordHasher implements PasswordHasher, AutoCloseable
         return Duration.ofNanos(maxWaitNanos);
     }
 
-    /** The moving average of one hash's duration, for metrics and tests. */
+    /** The moving average of one hash's duration (what admission works from). */
     public Duration averageHashTime() {
         return Duration.ofNanos((long) Double.longBitsToDouble(averageNanos.get()));
     }
@@ -199,7 +199,7 @@ public final class Argon2PasswordHasher implements PasswordHasher, AutoCloseable
     }
 
     private byte[] run(Callable<byte[]> task) {
-        if (expectedNanos() > maxWaitNanos) {
+        if (atCapacity()) {
             throw new HashingOverloadedException();
         }
         Future<byte[]> future;
