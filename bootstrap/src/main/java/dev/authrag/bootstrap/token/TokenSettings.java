@@ -3,7 +3,7 @@ package dev.authrag.bootstrap.token;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
-/** Raw access-token settings from application.yml, each backed by an environment variable (README). */
+/** Raw access-token settings from application.yml, each backed by an environment variable (docs/configuration.md). */
 @ConfigurationProperties("authrag.token")
 public record TokenSettings(String issuer,
                             String audience,
