@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,16 +17,15 @@ import java.util.regex.Pattern;
  */
 public record Document(String path, String url, String title, List<Section> sections) {
 
-    private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
-    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,}).*$");
-    /** An MDX module statement, by its opening line: {@code import X from 'y'}, {@code import {}, {@code export const ...}. */
-    private static final Pattern MODULE_LINE = Pattern.compile(
-            "^(import\\s+([\\w*{}\\s,]+\\s+from\\s+)?['\"][^'\"]+['\"];?\\s*|import\\s+\\{[^}]*|export\\s+(const|let|var|function|default|class|\\{).*)$");
+    /*
+     * Every pattern here scans a line in linear time: each repetition stops at a character that ends it (the next
+     * bracket, parenthesis or angle bracket), so no two repetitions compete for the same characters and a crafted
+     * line cannot make the matcher backtrack. Headings, fences, module lines and comments are recognised without
+     * regular expressions (MarkdownSyntax).
+     */
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][\\w.:-]*(\\s[^<>]*)?/?>");
-    private static final Pattern ONE_LINE_COMMENT = Pattern.compile("<!--.*?-->|\\{/\\*.*?\\*/}");
-    private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)]\\([^)]*\\)");
-    private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\([^)]*\\)");
-    private static final Pattern HEADING_ID = Pattern.compile("\\s*\\{#[^}]*}\\s*$");
+    private static final Pattern IMAGE = Pattern.compile("!\\[([^\\[\\]]*)]\\([^()\\[\\]]*\\)");
+    private static final Pattern LINK = Pattern.compile("\\[([^\\[\\]]+)]\\([^()\\[\\]]*\\)");
     private static final String PATH_SEPARATOR = " › ";
 
     /** A run of text under one heading path (empty for the text before the first heading). */
@@ -77,9 +75,9 @@ public record Document(String path, String url, String title, List<Section> sect
                 }
                 continue;
             }
-            Matcher fenceStart = FENCE.matcher(line);
-            if (fenceStart.matches()) {
-                fence = fenceStart.group(1);
+            String fenceStart = MarkdownSyntax.fence(line);
+            if (fenceStart != null) {
+                fence = fenceStart;
                 text.append(line.strip()).append('\n');
                 continue;
             }
@@ -91,21 +89,21 @@ public record Document(String path, String url, String title, List<Section> sect
                 inComment = false;
                 line = line.substring(end + 3);
             }
-            if (moduleDepth > 0 || MODULE_LINE.matcher(line).matches()) {
+            if (moduleDepth > 0 || MarkdownSyntax.isModuleLine(line)) {
                 moduleDepth = Math.max(0, moduleDepth + braceBalance(line));
                 continue;
             }
-            line = ONE_LINE_COMMENT.matcher(line).replaceAll("");
+            line = MarkdownSyntax.withoutOneLineComments(line);
             int open = line.indexOf("<!--");
             if (open >= 0) {
                 inComment = true;
                 line = line.substring(0, open);
             }
-            Matcher heading = HEADING.matcher(line);
-            if (heading.matches()) {
+            MarkdownSyntax.Heading heading = MarkdownSyntax.heading(line);
+            if (heading != null) {
                 flush(sections, headings, text);
-                int level = heading.group(1).length();
-                String name = inline(HEADING_ID.matcher(heading.group(2)).replaceAll(""));
+                int level = heading.level();
+                String name = inline(MarkdownSyntax.withoutHeadingId(heading.text()));
                 while (!levels.isEmpty() && levels.get(levels.size() - 1) >= level) {
                     levels.remove(levels.size() - 1);
                     headings.remove(headings.size() - 1);
