@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 public final class Setting {
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*(b|kib|mib|gib)?");
 
     /** A setting that cannot be used; its message names the variable. */
     public static final class InvalidSettingException extends RuntimeException {
@@ -64,6 +65,26 @@ public final class Setting {
         } catch (NumberFormatException e) {
             throw new InvalidSettingException(variable + " must be a whole number; got '" + value + "'");
         }
+    }
+
+    /** A size in bytes within [min, max]: {@code 5MiB}, {@code 512KiB}, {@code 1GiB} or a plain number of bytes. */
+    public static long bytes(String variable, String value, long min, long max) {
+        String trimmed = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        Matcher size = SIZE.matcher(trimmed);
+        if (!size.matches()) {
+            throw new InvalidSettingException(variable + " must be a size such as 5MiB, 512KiB or a number of bytes; got '" + value + "'");
+        }
+        long unit = size.group(2) == null ? 1 : switch (size.group(2)) {
+            case "kib" -> 1L << 10;
+            case "mib" -> 1L << 20;
+            case "gib" -> 1L << 30;
+            default -> 1;
+        };
+        long amount = Long.parseLong(size.group(1));
+        if (amount > max / unit || amount * unit < min) {
+            throw new InvalidSettingException(variable + " must lie between " + min + " and " + max + " bytes; got '" + value + "'");
+        }
+        return amount * unit;
     }
 
     /** {@code true} or {@code false}, in any letter case. */

@@ -105,4 +105,25 @@ class SettingTest {
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("RATE_LIMIT_ENABLED");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "5MiB     | 5242880",
+            "5 mib    | 5242880",
+            "512KiB   | 524288",
+            "1GiB     | 1073741824",
+            "1000     | 1000",
+            "'1000 B' | 1000"})
+    void bytes_ofABinaryUnitOrAPlainNumber_parses(String value, long expected) {
+        assertThat(Setting.bytes("INGEST_MAX_FILE_SIZE", value, 1, 1L << 30)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "5MB", "5M", "1.5MiB", "-1", "0", "2GiB", "99999999999GiB", "lots"})
+    void bytes_ofAMalformedOrOutOfRangeValue_isRejectedNamingTheVariable(String value) {
+        assertThatThrownBy(() -> Setting.bytes("INGEST_MAX_FILE_SIZE", value, 1, 1L << 30))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("INGEST_MAX_FILE_SIZE");
+    }
 }

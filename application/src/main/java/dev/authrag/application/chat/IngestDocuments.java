@@ -33,8 +33,16 @@ public interface IngestDocuments {
          * @param elapsed since the ingestion began
          */
         void stored(String path, int chunks, int done, int total, Duration elapsed);
+
+        /**
+         * A file or folder left out: a symbolic link leading outside the folder (named by the link, its target never
+         * read), or a file over the size cap.
+         */
+        default void skipped(String path, String reason) {
+        }
     }
 
-    record Summary(int files, int chunks, Duration elapsed) {
+    /** @param skipped files and links left out, each reported to {@link Progress#skipped} */
+    record Summary(int files, int chunks, int skipped, Duration elapsed) {
     }
 }

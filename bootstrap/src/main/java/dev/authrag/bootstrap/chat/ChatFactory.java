@@ -40,6 +40,8 @@ import java.util.Locale;
 class ChatFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatFactory.class);
+    /** The largest INGEST_MAX_FILE_SIZE: a file is held whole in memory while it is parsed. */
+    private static final long MAX_INGEST_FILE_BYTES = 64L << 20;
 
     @Singleton
     RetrievalPolicy retrievalPolicy(ChatSettings settings) {
@@ -68,8 +70,9 @@ class ChatFactory {
     }
 
     @Singleton
-    IngestDocuments ingestDocuments(KnowledgeBase knowledgeBase, Clock clock) {
-        return new IngestDocumentsService(knowledgeBase, ChunkingPolicy.standard(), clock);
+    IngestDocuments ingestDocuments(KnowledgeBase knowledgeBase, ChatSettings settings, Clock clock) {
+        return new IngestDocumentsService(knowledgeBase, ChunkingPolicy.standard(), clock,
+                Setting.bytes("INGEST_MAX_FILE_SIZE", settings.ingestMaxFileSize(), 1, MAX_INGEST_FILE_BYTES));
     }
 
     private static LanguageModel model(ChatSettings settings, JsonMapper json) {

@@ -59,10 +59,10 @@ public final class IngestCommand {
             IngestDocuments ingest = context.getBean(IngestDocuments.class);
             out.println("Ingesting " + Path.of(folder).toAbsolutePath().normalize() + " as " + baseUrl);
             IngestDocuments.Summary summary = ingest.ingest(new IngestDocuments.Command(Path.of(folder), baseUrl,
-                    (path, chunks, done, total, elapsed) -> out.printf(Locale.ROOT, "[%d/%d] %s: %d chunk%s (%s)%n",
-                            done, total, path, chunks, chunks == 1 ? "" : "s", seconds(elapsed))));
-            out.printf(Locale.ROOT, "Ingested %d file%s, %d chunk%s in %s%n", summary.files(), summary.files() == 1 ? "" : "s",
-                    summary.chunks(), summary.chunks() == 1 ? "" : "s", seconds(summary.elapsed()));
+                    new Console(out, err)));
+            out.printf(Locale.ROOT, "Ingested %d file%s, %d chunk%s in %s%s%n", summary.files(), summary.files() == 1 ? "" : "s",
+                    summary.chunks(), summary.chunks() == 1 ? "" : "s", seconds(summary.elapsed()),
+                    summary.skipped() == 0 ? "" : " (" + summary.skipped() + " skipped)");
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("ingest: " + e.getMessage());
@@ -71,6 +71,21 @@ public final class IngestCommand {
         } catch (RuntimeException e) {
             err.println("ingest failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return EXIT_FAILED;
+        }
+    }
+
+    /** Progress on stdout; a skipped link or file on stderr, named by its path in the folder (never its contents). */
+    private record Console(PrintStream out, PrintStream err) implements IngestDocuments.Progress {
+
+        @Override
+        public void stored(String path, int chunks, int done, int total, Duration elapsed) {
+            out.printf(Locale.ROOT, "[%d/%d] %s: %d chunk%s (%s)%n", done, total, path, chunks, chunks == 1 ? "" : "s",
+                    seconds(elapsed));
+        }
+
+        @Override
+        public void skipped(String path, String reason) {
+            err.println("skipped " + path + ": " + reason);
         }
     }
 

@@ -47,13 +47,24 @@ class ChatSettingsTest {
     }
 
     @Test
+    void theIngestFileSizeCap_takesBinaryUnits_andIsRejectedByNameWhenMalformedOrOutOfRange() {
+        for (String bad : new String[]{"5MB", "lots", "0", "65MiB", "-1", ""}) {
+            ChatSettings settings = new ChatSettings(null, null, null, "30s", "5", "0", "2000", bad);
+            assertThatThrownBy(() -> factory.ingestDocuments(null, settings, Clock.systemUTC()))
+                    .as(bad).isInstanceOf(InvalidSettingException.class).hasMessageContaining("INGEST_MAX_FILE_SIZE");
+        }
+        assertThat(factory.ingestDocuments(null, new ChatSettings(null, null, null, "30s", "5", "0", "2000", "512KiB"),
+                Clock.systemUTC())).isNotNull();
+    }
+
+    @Test
     void toString_neverShowsTheApiKey() {
         assertThat(settings("https://api.openai.com/v1", "sk-very-secret", "m", "30s", "5", "0").toString())
                 .doesNotContain("sk-very-secret");
     }
 
     private static ChatSettings settings(String baseUrl, String apiKey, String model, String timeout, String topK, String minScore) {
-        return new ChatSettings(baseUrl, apiKey, model, timeout, topK, minScore, "2000");
+        return new ChatSettings(baseUrl, apiKey, model, timeout, topK, minScore, "2000", "5MiB");
     }
 
     private void assertBad(ChatSettings settings, String variable) {
