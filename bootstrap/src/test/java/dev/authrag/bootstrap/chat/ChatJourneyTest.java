@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
@@ -196,6 +197,27 @@ class ChatJourneyTest extends HttpTestSupport {
                 + "/messages", "Authorization", "Bearer " + ada)).get("messages");
         assertThat(turns).extracting(turn -> turn.get("content"))
                 .containsExactly("Is anyone there?", "Still there?", "Now?", "A canned answer.");
+    }
+
+    @Test
+    @Timeout(60)
+    void aModelThatTricklesItsReplyOrSendsTooMuch_answers503_withinTheTimeout() {
+        String carol = signedInToken(uniqueEmail(), PASSWORD);
+        model.trickle();
+
+        HttpResponse<String> trickled = post("/api/chat/message", "{\"message\":\"Are you streaming?\"}",
+                "Authorization", "Bearer " + carol);
+
+        assertThat(trickled.statusCode()).isEqualTo(503);
+        assertThat(body(trickled)).containsEntry("code", "answer_unavailable");
+
+        model.reset();
+        model.hugeBody(2 * 1024 * 1024);
+        HttpResponse<String> huge = post("/api/chat/message", "{\"message\":\"Tell me everything\"}",
+                "Authorization", "Bearer " + carol);
+
+        assertThat(huge.statusCode()).isEqualTo(503);
+        assertThat(body(huge)).containsEntry("code", "answer_unavailable");
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.authrag.domain.chat.Role;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.net.URI;
@@ -103,6 +104,30 @@ class OpenAiChatModelTest {
 
         server.close();
         assertUnavailable(model(Duration.ofSeconds(2)));
+    }
+
+    @Test
+    @Timeout(30)
+    void aBodyThatTricklesPastTheDeadline_isAnswerUnavailable_andTheConnectionIsClosed() throws InterruptedException {
+        server.trickle();
+
+        assertUnavailable(model(Duration.ofMillis(500)));
+
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (server.trickling() > 0 && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(server.trickling()).as("replies the client still holds open").isZero();
+    }
+
+    @Test
+    @Timeout(30)
+    void aReplyOverOneMebibyte_isAnswerUnavailable_andOneUnderItIsRead() {
+        server.hugeBody(1024 * 1024 + 1);
+        assertUnavailable(model(Duration.ofSeconds(10)));
+
+        server.hugeBody(1024 * 1024);
+        assertThat(model(Duration.ofSeconds(10)).answer(prompt()).text()).isEqualTo("huge");
     }
 
     @Test

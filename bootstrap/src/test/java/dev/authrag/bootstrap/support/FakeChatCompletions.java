@@ -15,11 +15,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server on the loopback speaking the OpenAI chat-completions protocol ({@code POST /v1/chat/completions}):
  * it records every request (headers and body), answers with a canned reply, or is told to fail with a status or to
- * answer too late. Nothing leaves the machine.
+ * answer too late, to send its headers and then trickle a body that never ends, or to send a body of a given size.
+ * Nothing leaves the machine.
  */
 public final class FakeChatCompletions implements AutoCloseable {
 
@@ -34,6 +36,9 @@ public final class FakeChatCompletions implements AutoCloseable {
     private volatile int failureStatus;
     private volatile Duration delay;
     private volatile CountDownLatch gate;
+    private volatile boolean trickle;
+    private volatile long hugeBody;
+    private final AtomicInteger trickling = new AtomicInteger();
 
     private FakeChatCompletions(HttpServer server) {
         this.server = server;
@@ -65,6 +70,26 @@ public final class FakeChatCompletions implements AutoCloseable {
         delay = Duration.ZERO;
         release();
         gate = null;
+        trickle = false;
+        hugeBody = 0;
+    }
+
+    /**
+     * Answer 200 with its headers at once, then one byte of the body every 100 ms, forever (until the client hangs
+     * up or the server stops): a model that holds a caller whose deadline covers only the headers.
+     */
+    public void trickle() {
+        this.trickle = true;
+    }
+
+    /** Replies still trickling: each ends when its client hangs up. */
+    public int trickling() {
+        return trickling.get();
+    }
+
+    /** Answer 200 with a body of this many bytes (a well-formed reply padded with spaces), at once. */
+    public void hugeBody(long bytes) {
+        this.hugeBody = bytes;
     }
 
     public void reply(String content) {
@@ -140,7 +165,11 @@ public final class FakeChatCompletions implements AutoCloseable {
                     return;
                 }
             }
-            if (!exchange.getRequestURI().getPath().equals("/v1/chat/completions")) {
+            if (trickle) {
+                trickleForever(exchange);
+            } else if (hugeBody > 0) {
+                sendHuge(exchange, hugeBody);
+            } else if (!exchange.getRequestURI().getPath().equals("/v1/chat/completions")) {
                 respond(exchange, 404, "{\"error\":{\"message\":\"not found\"}}");
             } else if (failureStatus != 0) {
                 respond(exchange, failureStatus, "{\"error\":{\"message\":\"upstream failure\",\"type\":\"server_error\"}}");
@@ -152,6 +181,44 @@ public final class FakeChatCompletions implements AutoCloseable {
                          "usage":{"prompt_tokens":10,"completion_tokens":5,"total_tokens":15},"system_fingerprint":"fp"}"""
                         .formatted(quote(reply)));
             }
+        }
+    }
+
+    private void trickleForever(HttpExchange exchange) {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        trickling.incrementAndGet();
+        try {
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write("{\"choices\":[".getBytes(StandardCharsets.US_ASCII));
+            exchange.getResponseBody().flush();
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.sleep(100);
+                exchange.getResponseBody().write(' ');
+                exchange.getResponseBody().flush();
+            }
+        } catch (IOException | InterruptedException e) {
+            // the client hung up (what a bounded client does), or the server is stopping
+        } finally {
+            trickling.decrementAndGet();
+        }
+    }
+
+    private static void sendHuge(HttpExchange exchange, long size) {
+        byte[] head = "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"huge\"}}]".getBytes(StandardCharsets.US_ASCII);
+        byte[] padding = " ".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        try {
+            exchange.sendResponseHeaders(200, size);
+            exchange.getResponseBody().write(head);
+            long left = size - head.length - 1;
+            while (left > 0) {
+                int n = (int) Math.min(left, padding.length);
+                exchange.getResponseBody().write(padding, 0, n);
+                left -= n;
+            }
+            exchange.getResponseBody().write('}');
+        } catch (IOException e) {
+            // the client hung up once it had read enough
         }
     }
 

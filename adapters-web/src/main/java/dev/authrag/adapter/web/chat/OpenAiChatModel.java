@@ -13,32 +13,43 @@ import io.micronaut.serde.annotation.Serdeable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@link LanguageModel} over any OpenAI-compatible chat-completions endpoint (OpenAI, OpenRouter, Ollama, vLLM):
  * {@code POST <base>/chat/completions} with the system prompt and numbered passages, this conversation's earlier
- * turns, and the question; the API key, when there is one, as {@code Authorization: Bearer}. A timeout, an
+ * turns, and the question; the API key, when there is one, as {@code Authorization: Bearer}. The whole exchange has
+ * one deadline ({@code LLM_TIMEOUT}) and the reply a size cap (1 MiB). A missed deadline, a reply over the cap, an
  * unreachable server, any non-2xx status or an unreadable reply is ANSWER_UNAVAILABLE. Logs carry the status or
- * failure kind only, never a prompt, a reply or the key. The JDK client blocks the calling (blocking-pool) thread.
+ * failure kind only, never a prompt, a reply or the key. The calling (blocking-pool) thread waits for the reply.
  */
 public final class OpenAiChatModel implements LanguageModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiChatModel.class);
     private static final Pattern CITATION = Pattern.compile("\\[(\\d{1,2})]");
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The largest reply read: a chat completion is a few kilobytes; more is a broken or hostile server. */
+    static final int MAX_REPLY_BYTES = 1024 * 1024;
 
     private final URI endpoint;
     private final String apiKey;
@@ -88,17 +99,7 @@ public final class OpenAiChatModel implements LanguageModel {
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw unavailable("no reply within " + timeout.toMillis() + " ms");
-        } catch (IOException e) {
-            throw unavailable("unreachable (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable("interrupted");
-        }
+        HttpResponse<byte[]> response = exchange(request.build());
         if (response.statusCode() / 100 != 2) {
             throw unavailable("status " + response.statusCode()
                     + (response.statusCode() == 401 || response.statusCode() == 403 ? " (check LLM_API_KEY)" : "")
@@ -106,6 +107,100 @@ public final class OpenAiChatModel implements LanguageModel {
         }
         String text = content(response.body());
         return new Answer(text, cited(text, prompt.passages()));
+    }
+
+    /**
+     * Sends the request and reads the reply under one deadline for the whole exchange (connection, headers and body),
+     * and at most {@link #MAX_REPLY_BYTES} of body. The JDK client's own timeout covers the headers only: a server
+     * that sends them and then trickles the body would hold the caller for ever. Past the deadline the exchange is
+     * cancelled, which closes its connection.
+     */
+    private HttpResponse<byte[]> exchange(HttpRequest request) {
+        CompletableFuture<HttpResponse<byte[]>> reply = http.sendAsync(request, info -> new CappedBody(MAX_REPLY_BYTES));
+        try {
+            return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw unavailable("no reply within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ReplyTooLarge) {
+                throw unavailable("a reply over " + MAX_REPLY_BYTES + " bytes");
+            }
+            if (cause instanceof HttpTimeoutException) {
+                throw unavailable("no reply within " + timeout.toMillis() + " ms");
+            }
+            throw unavailable("unreachable (" + (cause == null ? e : cause).getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted");
+        } finally {
+            reply.cancel(true);
+        }
+    }
+
+    /** Gathers a reply's body, failing (and cancelling the download) once it passes the cap. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+        private final long cap;
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+        private long received;
+
+        CappedBody(long cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (body.isDone()) {
+                return;
+            }
+            for (ByteBuffer item : items) {
+                received += item.remaining();
+                if (received > cap) {
+                    subscription.cancel();
+                    body.completeExceptionally(new ReplyTooLarge());
+                    return;
+                }
+                byte[] chunk = new byte[item.remaining()];
+                item.get(chunk);
+                bytes.writeBytes(chunk);
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            body.completeExceptionally(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(bytes.toByteArray());
+        }
+    }
+
+    /** A reply body over the cap; carries nothing of the reply. */
+    private static final class ReplyTooLarge extends IOException {
+        ReplyTooLarge() {
+            super("reply too large", null);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 
     private byte[] body(Prompt prompt) {
