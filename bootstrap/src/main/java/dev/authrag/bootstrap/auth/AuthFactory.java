@@ -124,15 +124,51 @@ class AuthFactory {
     @Bean(typed = {PasswordHasher.class, Argon2PasswordHasher.class}, preDestroy = "close")
     Argon2PasswordHasher passwordHasher(AuthSettings settings) {
         int cores = Runtime.getRuntime().availableProcessors();
-        String threadsSetting = settings.hashThreads() == null || settings.hashThreads().isBlank()
-                ? String.valueOf(cores) : settings.hashThreads();
-        int threads = Setting.integer("PASSWORD_HASH_THREADS", threadsSetting, 1, 64);
         int queue = Setting.integer("PASSWORD_HASH_QUEUE", settings.hashQueue(), 1, 10_000);
-        Argon2id argon2 = argon2id(settings.hashImplementation());
+        Argon2id argon2 = argon2id(settings.hashImplementation(), NativeArgon2::load);
+        Argon2PasswordHasher.Cost cost = Argon2PasswordHasher.Cost.owasp();
+        int threads = hashThreads(settings.hashThreads(), cores, argon2, cost, Runtime.getRuntime().maxMemory());
         Duration maxWait = Setting.duration("PASSWORD_HASH_MAX_WAIT", settings.hashMaxWait());
         LOG.info("password hashing: {}, {} threads, queue {}, max wait {} ms", argon2.description(), threads, queue,
                 maxWait.toMillis());
-        return new Argon2PasswordHasher(argon2, Argon2PasswordHasher.Cost.owasp(), threads, queue, maxWait);
+        return new Argon2PasswordHasher(argon2, cost, threads, queue, maxWait);
+    }
+
+    /**
+     * PASSWORD_HASH_THREADS, bounded by the heap when hashing in Java: each Java hashing thread keeps about m KiB of
+     * Argon2 blocks on the heap (BouncyCastleArgon2), and together they may take at most half of it. The default
+     * (one thread per core) is lowered to what fits, with a warning; a value set explicitly that does not fit, or a
+     * heap too small for even one thread, stops start-up naming both PASSWORD_HASH_THREADS and the heap. The native
+     * implementation hashes outside the heap and is not bounded here.
+     */
+    static int hashThreads(String setting, int cores, Argon2id argon2, Argon2PasswordHasher.Cost cost, long maxHeapBytes) {
+        boolean explicit = setting != null && !setting.isBlank();
+        int threads = Setting.integer("PASSWORD_HASH_THREADS", explicit ? setting : String.valueOf(cores), 1, 64);
+        if (!(argon2 instanceof BouncyCastleArgon2)) {
+            return threads;
+        }
+        long perThread = BouncyCastleArgon2.heapBytesPerThread(cost);
+        long fitting = maxHeapBytes / 2 / perThread;
+        if (threads <= fitting) {
+            return threads;
+        }
+        String heap = (maxHeapBytes >> 20) + " MiB";
+        if (explicit || fitting < 1) {
+            throw new Setting.InvalidSettingException("PASSWORD_HASH_THREADS=" + threads + " needs about "
+                    + (threads * perThread >> 20) + " MiB of heap to hash in Java (" + (perThread >> 20) + " MiB a thread), "
+                    + "more than half the " + heap + " heap: lower PASSWORD_HASH_THREADS to at most " + Math.max(1, fitting)
+                    + " or raise the heap (-Xmx in JAVA_OPTS)" + (fitting < 1 ? " to at least " + (4 * perThread >> 20) + " MiB" : ""));
+        }
+        LOG.warn("password hashing: {} threads (one per core) would need about {} MiB of heap to hash in Java, more than half "
+                + "the {} heap; hashing with {} threads (raise the heap with -Xmx in JAVA_OPTS, or set PASSWORD_HASH_THREADS)",
+                threads, threads * perThread >> 20, heap, fitting);
+        return (int) fitting;
+    }
+
+    /** How the native Argon2id is loaded: {@link NativeArgon2#load()}, or a stand-in in tests. */
+    @FunctionalInterface
+    interface NativeLoader {
+        Argon2id load() throws NativeArgon2.UnavailableException;
     }
 
     /**
@@ -140,30 +176,35 @@ class AuthFactory {
      * in Java elsewhere, saying why; {@code native} stops start-up where it cannot load; {@code java} never tries.
      * Both give the same bytes, so the choice never affects stored hashes.
      */
-    static Argon2id argon2id(String implementation) {
+    static Argon2id argon2id(String implementation, NativeLoader nativeLoader) {
         String choice = implementation == null || implementation.isBlank() ? "auto" : implementation.strip().toLowerCase(Locale.ROOT);
         return switch (choice) {
             case "java" -> new BouncyCastleArgon2();
             case "native" -> {
                 try {
-                    yield NativeArgon2.load();
-                } catch (NativeArgon2.UnavailableException e) {
+                    yield nativeLoader.load();
+                } catch (NativeArgon2.UnavailableException | LinkageError e) {
                     throw new Setting.InvalidSettingException("PASSWORD_HASH_IMPLEMENTATION is native, but the native Argon2id "
-                            + "cannot be used here: " + e.getMessage() + ". Set PASSWORD_HASH_IMPLEMENTATION=auto or java to hash in Java");
+                            + "cannot be used here: " + reason(e) + ". Set PASSWORD_HASH_IMPLEMENTATION=auto or java to hash in Java");
                 }
             }
             case "auto" -> {
                 try {
-                    yield NativeArgon2.load();
-                } catch (NativeArgon2.UnavailableException e) {
+                    yield nativeLoader.load();
+                } catch (NativeArgon2.UnavailableException | LinkageError e) {
                     LOG.warn("password hashing: the native Argon2id cannot be used here, hashing in Java (2-3 times slower; "
-                            + "PASSWORD_HASH_IMPLEMENTATION=java silences this): {}", e.getMessage());
+                            + "PASSWORD_HASH_IMPLEMENTATION=java silences this): {}", reason(e));
                     yield new BouncyCastleArgon2();
                 }
             }
             default -> throw new Setting.InvalidSettingException("PASSWORD_HASH_IMPLEMENTATION must be auto, native or java; got '"
                     + implementation + "'");
         };
+    }
+
+    /** A loading failure's reason; a LinkageError (the class itself failed to link) by its kind as well. */
+    private static String reason(Throwable failure) {
+        return failure instanceof NativeArgon2.UnavailableException ? failure.getMessage() : failure.toString();
     }
 
     @Singleton

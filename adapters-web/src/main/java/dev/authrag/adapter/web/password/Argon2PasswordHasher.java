@@ -4,6 +4,9 @@ import dev.authrag.application.auth.PasswordHasher;
 import dev.authrag.domain.user.Password;
 import dev.authrag.domain.user.PasswordHash;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -39,6 +42,7 @@ public final class Argon2PasswordHasher implements PasswordHasher, AutoCloseable
             "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{11,64})\\$([A-Za-z0-9+/]{22,128})");
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
+    private static final Logger LOG = LoggerFactory.getLogger(Argon2PasswordHasher.class);
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
 
@@ -50,8 +54,20 @@ public final class Argon2PasswordHasher implements PasswordHasher, AutoCloseable
             }
         }
 
+        /**
+         * The largest cost a stored hash may carry to be verified: 256 MiB, 10 passes, 16 lanes. Above any of them a
+         * stored hash (imported, or written by someone with access to the database) would let one sign-in take
+         * gigabytes or minutes of a hashing thread, so it is refused unhashed, as a wrong password.
+         */
+        public static final Cost MAX_STORED = new Cost(256 * 1024, 10, 16);
+
         public static Cost owasp() {
             return new Cost(19456, 2, 1);
+        }
+
+        /** Whether this cost is within {@code bound} in memory, passes and lanes. */
+        public boolean within(Cost bound) {
+            return memoryKiB <= bound.memoryKiB && iterations <= bound.iterations && parallelism <= bound.parallelism;
         }
     }
 
@@ -120,6 +136,12 @@ public final class Argon2PasswordHasher implements PasswordHasher, AutoCloseable
             expected = B64_DECODER.decode(phc.group(5));
         } catch (IllegalArgumentException malformed) {
             return false; // shaped like PHC, but an impossible cost or a base64 length that cannot be
+        }
+        if (!storedCost.within(Cost.MAX_STORED)) {
+            LOG.warn("password hash refused unverified: its cost m={},t={},p={} exceeds the bound m={},t={},p={}",
+                    storedCost.memoryKiB(), storedCost.iterations(), storedCost.parallelism(), Cost.MAX_STORED.memoryKiB(),
+                    Cost.MAX_STORED.iterations(), Cost.MAX_STORED.parallelism());
+            return false;
         }
         byte[] actual = run(() -> derive(password, salt, storedCost, expected.length));
         return MessageDigest.isEqual(expected, actual);

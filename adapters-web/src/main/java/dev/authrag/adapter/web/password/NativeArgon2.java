@@ -48,11 +48,18 @@ public final class NativeArgon2 implements Argon2id {
      *                              build left them out), or they do not load or do not agree with BouncyCastle
      */
     public static NativeArgon2 load() throws UnavailableException {
-        Loading loading = Loading.ONCE;
-        if (loading.argon2 == null) {
-            throw new UnavailableException(loading.reason);
-        }
-        return loading.argon2;
+        return Loading.ONCE.result();
+    }
+
+    /** Loads a library file into the process: {@link System#load}, or a stand-in in tests. */
+    @FunctionalInterface
+    interface LibraryLoader {
+        void load(String path);
+    }
+
+    /** A fresh attempt (not the process's cached one) with this loader: for tests of the failure paths. */
+    static NativeArgon2 load(LibraryLoader loader) throws UnavailableException {
+        return Loading.attempt(loader).result();
     }
 
     @Override
@@ -81,9 +88,21 @@ public final class NativeArgon2 implements Argon2id {
     /** The outcome of loading, computed once: {@code System.load} binds a library to the process for good. */
     private record Loading(NativeArgon2 argon2, String reason) {
 
-        static final Loading ONCE = attempt();
+        static final Loading ONCE = attempt(System::load);
 
-        private static Loading attempt() {
+        NativeArgon2 result() throws UnavailableException {
+            if (argon2 == null) {
+                throw new UnavailableException(reason);
+            }
+            return argon2;
+        }
+
+        /**
+         * Any failure to load (an {@code UnsatisfiedLinkError}, a {@code NoClassDefFoundError} or any other
+         * {@code LinkageError}, an I/O or runtime failure) is a reason, never a thrown error: {@code auto} then hashes
+         * in Java instead of failing start-up.
+         */
+        private static Loading attempt(LibraryLoader loader) {
             String os = System.getProperty("os.name", "");
             String arch = System.getProperty("os.arch", "");
             if (!os.toLowerCase(Locale.ROOT).startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
@@ -98,13 +117,13 @@ public final class NativeArgon2 implements Argon2id {
                 // owner-only, so no other local user can swap the library between writing and loading it
                 directory = Files.createTempDirectory("authrag-argon2-",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                System.load(extract(BASELINE_LIBRARY, directory).toString());
+                loader.load(extract(BASELINE_LIBRARY, directory).toString());
                 String variant = "baseline x86-64";
                 if (avx2Supported()) {
                     try {
-                        System.load(extract(AVX2_LIBRARY, directory).toString());
+                        loader.load(extract(AVX2_LIBRARY, directory).toString());
                         variant = "avx2";
-                    } catch (IOException | UnsatisfiedLinkError e) {
+                    } catch (IOException | LinkageError e) {
                         variant = "baseline x86-64, as the AVX2 library did not load: " + e.getMessage();
                     }
                 }
@@ -114,7 +133,7 @@ public final class NativeArgon2 implements Argon2id {
                     return new Loading(null, "the native library (" + variant + ") " + disagreement);
                 }
                 return new Loading(argon2, null);
-            } catch (IOException | UnsatisfiedLinkError | SecurityException | UnsupportedOperationException e) {
+            } catch (IOException | LinkageError | RuntimeException e) {
                 return new Loading(null, "the native library did not load from " + System.getProperty("java.io.tmpdir")
                         + " (java.io.tmpdir; it must be writable and not mounted noexec): " + e);
             } finally {
@@ -161,8 +180,8 @@ public final class NativeArgon2 implements Argon2id {
                     return "gives other bytes than BouncyCastle in its self-test";
                 }
                 return null;
-            } catch (RuntimeException e) {
-                return "failed its self-test: " + e.getMessage();
+            } catch (RuntimeException | LinkageError e) {
+                return "failed its self-test: " + e;
             }
         }
     }
