@@ -8,15 +8,13 @@ import dev.authrag.domain.session.TokenHash;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Resolves a token to its active session and user, and slides the idle expiry on use. Sessions it has resolved
- * are remembered, so a repeated credential is answered from memory: whether the session is still active comes
- * from {@link ActiveSessions}, which sees revocations made here at once and those of other instances within a
- * refresh; anything it cannot vouch for, and every sliding-expiry write, goes to storage.
+ * Resolves a token to its active session and user, and slides the idle expiry on use. {@link SessionMemory} answers
+ * what it can, accepting or refusing: a revoked session, or a token storage did not know, is refused from memory after
+ * the first lookup, so a flood of bad tokens does not reach storage. Anything memory cannot vouch for, and every
+ * sliding-expiry write, goes to storage.
  */
 public final class VerifySessionService implements VerifySession {
 
@@ -24,29 +22,30 @@ public final class VerifySessionService implements VerifySession {
     private final Sessions sessions;
     private final SessionPolicy policy;
     private final Clock clock;
-    private final ActiveSessions activeSessions;
-    private final int capacity;
-    private final Map<TokenHash, CurrentSession> byToken = new ConcurrentHashMap<>();
-    private final Map<SessionId, CurrentSession> byId = new ConcurrentHashMap<>();
+    private final SessionMemory memory;
 
-    /** @param capacity sessions remembered at most; beyond it memory starts again empty */
-    public VerifySessionService(Users users, Sessions sessions, SessionPolicy policy, Clock clock,
-                                ActiveSessions activeSessions, int capacity) {
+    public VerifySessionService(Users users, Sessions sessions, SessionPolicy policy, Clock clock, SessionMemory memory) {
         this.users = users;
         this.sessions = sessions;
         this.policy = policy;
         this.clock = clock;
-        this.activeSessions = activeSessions;
-        this.capacity = capacity;
+        this.memory = memory;
     }
 
     @Override
     public Optional<CurrentSession> verify(SessionToken token) {
         Instant now = clock.instant();
         TokenHash hash = token.hash();
-        Optional<Session> active = sessions.findByTokenHash(hash).filter(session -> session.isActiveAt(now));
+        Recalled recalled = memory.recall(hash, now);
+        if (recalled.known()) {
+            return recalled.accepted();
+        }
+        long generation = memory.generation();
+        long starts = memory.starts();
+        Optional<Session> found = sessions.findByTokenHash(hash);
+        Optional<Session> active = found.filter(session -> session.isActiveAt(now));
         if (active.isEmpty()) {
-            byToken.remove(hash);
+            memory.refused(hash, found, starts, now);
             return Optional.empty();
         }
         Session session = active.get();
@@ -54,51 +53,33 @@ public final class VerifySessionService implements VerifySession {
         touched.ifPresent(sessions::recordUse);
         Session current = touched.orElse(session);
         Optional<CurrentSession> resolved = users.findById(current.userId()).map(user -> new CurrentSession(user, current));
-        resolved.ifPresent(found -> remember(hash, found));
+        resolved.ifPresent(resolvedSession -> memory.remember(hash, resolvedSession, generation));
         return resolved;
     }
 
     @Override
     public Optional<CurrentSession> current(SessionId id) {
         Instant now = clock.instant();
-        Optional<CurrentSession> resolved = sessions.findById(id)
+        Recalled recalled = memory.recall(id, now);
+        if (recalled.known()) {
+            return recalled.accepted();
+        }
+        long generation = memory.generation();
+        Optional<Session> found = sessions.findById(id);
+        Optional<CurrentSession> resolved = found
                 .filter(session -> session.isActiveAt(now))
                 .flatMap(session -> users.findById(session.userId()).map(user -> new CurrentSession(user, session)));
-        resolved.ifPresentOrElse(found -> remember(null, found), () -> byId.remove(id));
+        resolved.ifPresentOrElse(active -> memory.remember(null, active, generation), () -> memory.refused(id, found, now));
         return resolved;
     }
 
     @Override
-    public Optional<CurrentSession> verifyFromMemory(SessionToken token) {
-        return usable(byToken.get(token.hash()));
+    public Recalled verifyFromMemory(SessionToken token) {
+        return memory.recall(token.hash(), clock.instant());
     }
 
     @Override
-    public Optional<CurrentSession> currentFromMemory(SessionId id) {
-        return usable(byId.get(id));
-    }
-
-    private Optional<CurrentSession> usable(CurrentSession remembered) {
-        if (remembered == null) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        Session session = remembered.session();
-        boolean usable = session.isActiveAt(now)
-                && session.touch(now, policy).isEmpty()
-                && activeSessions.knownActive(session.id(), session.userId(), now);
-        return usable ? Optional.of(remembered) : Optional.empty();
-    }
-
-    private void remember(TokenHash hash, CurrentSession found) {
-        if (byId.size() >= capacity || byToken.size() >= capacity) {
-            byId.clear();
-            byToken.clear();
-        }
-        activeSessions.remember(found.session());
-        byId.put(found.session().id(), found);
-        if (hash != null) {
-            byToken.put(hash, found);
-        }
+    public Recalled currentFromMemory(SessionId id) {
+        return memory.recall(id, clock.instant());
     }
 }
