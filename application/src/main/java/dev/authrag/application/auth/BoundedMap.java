@@ -5,13 +5,16 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * A map that holds at most {@code capacity} entries, dropping the least recently used first. Striped: each key
- * belongs to one of several access-ordered maps with a lock of its own, so concurrent requests rarely wait on each
- * other. {@link #compute} runs under the key's stripe lock, which is what makes check-then-write atomic for callers.
+ * A map that holds at most {@code capacity} entries, dropping the least recently used first. A large one is striped:
+ * each key belongs to one of several access-ordered maps with a lock of its own, so concurrent requests rarely wait on
+ * each other, and "least recently used" holds within a stripe. {@link #compute} runs under the key's stripe lock,
+ * which is what makes check-then-write atomic for callers.
  */
 public final class BoundedMap<K, V> {
 
     private static final int STRIPES = 16;
+    /** Below this capacity one stripe: exact LRU, and no stripe so small that it churns. */
+    private static final int STRIPED_FROM = 1024;
 
     private final Stripe<K, V>[] stripes;
     private final int capacity;
@@ -22,7 +25,7 @@ public final class BoundedMap<K, V> {
             throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
         }
         this.capacity = capacity;
-        int stripeCount = Math.min(STRIPES, capacity);
+        int stripeCount = capacity < STRIPED_FROM ? 1 : STRIPES;
         this.stripes = new Stripe[stripeCount];
         for (int i = 0; i < stripeCount; i++) {
             // the remainder goes to the first stripes, so the stripes together hold exactly capacity entries

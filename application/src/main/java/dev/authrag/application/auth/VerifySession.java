@@ -26,8 +26,15 @@ public interface VerifySession {
     /** {@link #current} from memory, on the same terms as {@link #verifyFromMemory}. */
     Recalled currentFromMemory(SessionId id);
 
-    /** An authenticated caller. */
-    record CurrentSession(User user, Session session) {
+    /**
+     * An authenticated caller. {@code renewed}: this very call slid the session's idle expiry (and stored it), so a
+     * browser's cookie should be renewed with it.
+     */
+    record CurrentSession(User user, Session session, boolean renewed) {
+
+        public CurrentSession(User user, Session session) {
+            this(user, session, false);
+        }
     }
 
     /** What memory alone says about a credential: accepted (with its session), refused, or nothing known. */

@@ -54,7 +54,7 @@ public final class VerifySessionService implements VerifySession {
         Session current = touched.orElse(session);
         Optional<CurrentSession> resolved = users.findById(current.userId()).map(user -> new CurrentSession(user, current));
         resolved.ifPresent(resolvedSession -> memory.remember(hash, resolvedSession, generation));
-        return resolved;
+        return resolved.map(caller -> new CurrentSession(caller.user(), caller.session(), touched.isPresent()));
     }
 
     @Override

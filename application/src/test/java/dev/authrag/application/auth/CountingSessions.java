@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Test fake: {@link Sessions} that counts lookups by id, to tell a cache hit from a storage read. */
-public final class CountingSessions implements Sessions {
+public class CountingSessions implements Sessions {
 
     private final Sessions stored;
     private int findsById;

@@ -170,7 +170,7 @@ public abstract class SessionsContract {
     }
 
     /**
-     * Measured on the store's clock, not on the revocation's instant: a session revoked "in 1990" by an instance whose
+     * Measured on the store's clock, not on the revocation's instant: a session revoked "a year ago" by an instance whose
      * clock is off is still a recent revocation for every poll.
      */
     @Test
@@ -184,7 +184,7 @@ public abstract class SessionsContract {
         for (Session session : List.of(bySkewedInstance, byOthers, live, viaBulk, kept)) {
             sessions().add(session);
         }
-        sessions().revoke(bySkewedInstance.revoke(Instant.parse("1990-01-01T00:00:00Z"), RevokeReason.SIGNED_OUT));
+        sessions().revoke(bySkewedInstance.revoke(T0.minus(Duration.ofDays(365)), RevokeReason.SIGNED_OUT));
         sessions().revoke(byOthers.revoke(Instant.parse("2099-01-01T00:00:00Z"), RevokeReason.REVOKED_BY_USER));
         sessions().revokeOthers(user.id(), kept.id(), T0.plusSeconds(2), RevokeReason.OTHERS_REVOKED);
 

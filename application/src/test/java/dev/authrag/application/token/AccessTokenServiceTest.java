@@ -176,4 +176,21 @@ class AccessTokenServiceTest {
 
         assertThat(service.verifyFromMemory(token)).isEmpty();
     }
+
+    /** Issue 10, item 6: one user minting tokens in a loop fills the verified-token memory only up to its bound. */
+    @Test
+    void verifiedTokens_areRememberedUpToTheCapacityOnly_andStillVerifyBeyondIt() {
+        AccessTokenService small = new AccessTokenService(signer,
+                new VerifySessionService(users, storage, SESSIONS, clock, memory), POLICY, clock, 8);
+        String first = small.issue(session).value();
+        small.verify(first);
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(small.verify(small.issue(session).value())).isPresent();
+            assertThat(small.remembered()).isLessThanOrEqualTo(8);
+        }
+
+        assertThat(small.verifyFromMemory(first)).as("dropped: least recently used").isEmpty();
+        assertThat(small.verify(first)).as("checked again by signature").isPresent();
+    }
 }
