@@ -18,19 +18,22 @@ import java.util.List;
  * can be forgotten: the store ({@link Sessions}), the audit trail (one event per session ended), and this instance's
  * {@link SessionMemory}, which refuses the session at once. Other instances learn through {@link SessionMemory#refresh}.
  * <p>
- * Inside a {@link Transactions transaction} the memory is told before the commit: a rollback then only refuses those
- * sessions here until the memory forgets them (its refusal time), never the other way round.
+ * Inside a {@link Transactions transaction} the memory is told at once, before the commit: a rollback then only
+ * refuses those sessions here until the memory forgets them (its refusal time), never the other way round. The audit
+ * events follow the commit ({@link Transactions#afterCommit}), never part of it (ADR 0003).
  */
 public final class SessionEnding {
 
     private final Sessions sessions;
     private final SessionMemory memory;
     private final AuditTrail audit;
+    private final Transactions transactions;
 
-    public SessionEnding(Sessions sessions, SessionMemory memory, AuditTrail audit) {
+    public SessionEnding(Sessions sessions, SessionMemory memory, AuditTrail audit, Transactions transactions) {
         this.sessions = sessions;
         this.memory = memory;
         this.audit = audit;
+        this.transactions = transactions;
     }
 
     /** Ends one session; false when it had already ended (by another request or instance), and then records nothing. */
@@ -38,7 +41,8 @@ public final class SessionEnding {
         boolean changed = sessions.revoke(session.revoke(now, reason));
         memory.ended(session.id(), now);
         if (changed) {
-            audit.record(event(session.userId(), session.id(), reason, now, client));
+            SecurityEvent event = event(session.userId(), session.id(), reason, now, client);
+            transactions.afterCommit(() -> audit.record(event));
         }
         return changed;
     }
@@ -61,7 +65,8 @@ public final class SessionEnding {
     private List<SessionId> ended(UserId user, List<SessionId> ended, RevokeReason reason, Instant now, ClientInfo client) {
         for (SessionId id : ended) {
             memory.ended(id, now);
-            audit.record(event(user, id, reason, now, client));
+            SecurityEvent event = event(user, id, reason, now, client);
+            transactions.afterCommit(() -> audit.record(event));
         }
         return ended;
     }

@@ -36,7 +36,7 @@ class RevokeSessionServiceTest {
     private final InMemorySessions sessions = new InMemorySessions();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final SessionMemory memory = new SessionMemory(sessions, POLICY, java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(10), 1000);
-    private final RevokeSession revokeSession = new RevokeSessionService(sessions, new SessionEnding(sessions, memory, audit), clock);
+    private final RevokeSession revokeSession = new RevokeSessionService(sessions, new SessionEnding(sessions, memory, audit, new InlineTransactions()), clock);
 
     private final UserId alice = UserId.random();
     private final UserId bob = UserId.random();

@@ -40,7 +40,7 @@ class SessionMemoryTest {
     private final InMemorySessions stored = new InMemorySessions();
     private final CountingSessions sessions = new CountingSessions(stored);
     private final SessionMemory memory = new SessionMemory(sessions, POLICY, Duration.ofMinutes(1), REFUSAL_TTL, 1000);
-    private final SessionEnding ending = new SessionEnding(sessions, memory, new InMemoryAuditTrail());
+    private final SessionEnding ending = new SessionEnding(sessions, memory, new InMemoryAuditTrail(), new InlineTransactions());
     private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, memory);
 
     private User alice;
@@ -170,7 +170,7 @@ class SessionMemoryTest {
         shared.add(session);
         assertThat(verifyB.verify(token)).isPresent();
 
-        new SessionEnding(shared, memoryA, new InMemoryAuditTrail()).end(session, clockA.instant(), RevokeReason.SIGNED_OUT,
+        new SessionEnding(shared, memoryA, new InMemoryAuditTrail(), new InlineTransactions()).end(session, clockA.instant(), RevokeReason.SIGNED_OUT,
                 ClientInfo.unknown());
         memoryB.refresh(clockB.instant());
 

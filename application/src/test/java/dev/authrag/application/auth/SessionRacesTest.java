@@ -56,8 +56,8 @@ class SessionRacesTest {
     };
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final SessionMemory memory = new SessionMemory(sessions, POLICY, Duration.ofMinutes(1), Duration.ofMinutes(10), 1000);
-    private final SessionEnding ending = new SessionEnding(sessions, memory, audit);
     private final InlineTransactions transactions = new InlineTransactions();
+    private final SessionEnding ending = new SessionEnding(sessions, memory, audit, transactions);
     private final RacingHasher hasher = new RacingHasher();
     private final InMemoryAccountLockouts lockouts = new InMemoryAccountLockouts();
     private final SignIn signIn = new SignInService(users, ending, transactions, lockouts, hasher, POLICY,

@@ -29,7 +29,7 @@ class VerifySessionServiceTest {
     private final InMemoryUsers users = new InMemoryUsers();
     private final InMemorySessions sessions = new InMemorySessions();
     private final SessionMemory memory = new SessionMemory(sessions, POLICY, java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(10), 1000);
-    private final SessionEnding ending = new SessionEnding(sessions, memory, new dev.authrag.application.audit.InMemoryAuditTrail());
+    private final SessionEnding ending = new SessionEnding(sessions, memory, new dev.authrag.application.audit.InMemoryAuditTrail(), new InlineTransactions());
     private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, memory);
 
     private User alice;

@@ -2,6 +2,7 @@ package dev.authrag.application.token;
 
 import dev.authrag.application.audit.InMemoryAuditTrail;
 import dev.authrag.application.auth.InMemorySessions;
+import dev.authrag.application.auth.InlineTransactions;
 import dev.authrag.application.auth.InMemoryUsers;
 import dev.authrag.application.auth.MutableClock;
 import dev.authrag.application.auth.SessionEnding;
@@ -41,7 +42,7 @@ class AccessTokenServiceTest {
     private final InMemorySessions storage = new InMemorySessions();
     private final InMemoryUsers users = new InMemoryUsers();
     private final SessionMemory memory = new SessionMemory(storage, SESSIONS, Duration.ofMinutes(1), Duration.ofMinutes(10), 100);
-    private final SessionEnding ending = new SessionEnding(storage, memory, new InMemoryAuditTrail());
+    private final SessionEnding ending = new SessionEnding(storage, memory, new InMemoryAuditTrail(), new InlineTransactions());
     private final InMemoryTokenSigner signer = new InMemoryTokenSigner();
     private final AccessTokenService service = new AccessTokenService(signer,
             new VerifySessionService(users, storage, SESSIONS, clock, memory), POLICY, clock, 1000);

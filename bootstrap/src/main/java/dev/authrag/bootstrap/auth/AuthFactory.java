@@ -190,8 +190,8 @@ class AuthFactory {
 
     /** The one way a session ends: store, audit trail and this instance's memory. */
     @Singleton
-    SessionEnding sessionEnding(Sessions sessions, SessionMemory memory, AuditTrail audit) {
-        return new SessionEnding(sessions, memory, audit);
+    SessionEnding sessionEnding(Sessions sessions, SessionMemory memory, AuditTrail audit, Transactions transactions) {
+        return new SessionEnding(sessions, memory, audit, transactions);
     }
 
     @Singleton
