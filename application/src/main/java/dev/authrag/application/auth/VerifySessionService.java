@@ -8,13 +8,19 @@ import dev.authrag.domain.session.TokenHash;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Resolves a token to its active session and user, and slides the idle expiry on use. {@link SessionMemory} answers
  * what it can, accepting or refusing: a revoked session, or a token storage did not know, is refused from memory after
  * the first lookup, so a flood of bad tokens does not reach storage. Anything memory cannot vouch for, and every
- * sliding-expiry write, goes to storage.
+ * sliding-expiry write, goes to storage. Concurrent lookups of one token (or one session id) share a single query, so
+ * a burst of one bad or not-yet-remembered credential costs one pooled connection, not one per request.
  */
 public final class VerifySessionService implements VerifySession {
 
@@ -23,6 +29,12 @@ public final class VerifySessionService implements VerifySession {
     private final SessionPolicy policy;
     private final Clock clock;
     private final SessionMemory memory;
+    /** Lookups running now, one per key: at most one entry per request in flight, removed when its query ends. */
+    private final Map<Object, CompletableFuture<Lookup>> inFlight = new ConcurrentHashMap<>();
+
+    /** A storage answer with the memory's counters read before the query, which every sharer of the answer uses. */
+    private record Lookup(Optional<Session> found, long generation, long starts) {
+    }
 
     public VerifySessionService(Users users, Sessions sessions, SessionPolicy policy, Clock clock, SessionMemory memory) {
         this.users = users;
@@ -40,12 +52,12 @@ public final class VerifySessionService implements VerifySession {
         if (recalled.known()) {
             return recalled.accepted();
         }
-        long generation = memory.generation();
-        long starts = memory.starts();
-        Optional<Session> found = sessions.findByTokenHash(hash);
+        Lookup lookup = shared(hash, () -> sessions.findByTokenHash(hash));
+        long generation = lookup.generation();
+        Optional<Session> found = lookup.found();
         Optional<Session> active = found.filter(session -> session.isActiveAt(now));
         if (active.isEmpty()) {
-            memory.refused(hash, found, starts, now);
+            memory.refused(hash, found, lookup.starts(), now);
             return Optional.empty();
         }
         Session session = active.get();
@@ -64,13 +76,40 @@ public final class VerifySessionService implements VerifySession {
         if (recalled.known()) {
             return recalled.accepted();
         }
-        long generation = memory.generation();
-        Optional<Session> found = sessions.findById(id);
+        Lookup lookup = shared(id, () -> sessions.findById(id));
+        long generation = lookup.generation();
+        Optional<Session> found = lookup.found();
         Optional<CurrentSession> resolved = found
                 .filter(session -> session.isActiveAt(now))
                 .flatMap(session -> users.findById(session.userId()).map(user -> new CurrentSession(user, session)));
         resolved.ifPresentOrElse(active -> memory.remember(null, active, generation), () -> memory.refused(id, found, now));
         return resolved;
+    }
+
+    /** Runs the query, or joins the one already running for the same key. */
+    private Lookup shared(Object key, Supplier<Optional<Session>> query) {
+        CompletableFuture<Lookup> mine = new CompletableFuture<>();
+        CompletableFuture<Lookup> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                // the query's own failure (a database outage, say), as the request that ran it saw it
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            long generation = memory.generation();
+            long starts = memory.starts();
+            Lookup lookup = new Lookup(query.get(), generation, starts);
+            mine.complete(lookup);
+            return lookup;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
     }
 
     @Override

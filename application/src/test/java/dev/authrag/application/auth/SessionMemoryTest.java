@@ -177,6 +177,45 @@ class SessionMemoryTest {
         assertThat(verifyB.verifyFromMemory(token).refused()).isTrue();
     }
 
+    /** A burst of one bad token reaches storage once, not once per request (issue 10, item 7: the pool's wait). */
+    @Test
+    void concurrentLookupsOfOneToken_shareOneQuery() throws Exception {
+        java.util.concurrent.CountDownLatch inQuery = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountingSessions slow = new CountingSessions(stored) {
+            @Override
+            public java.util.Optional<Session> findByTokenHash(dev.authrag.domain.session.TokenHash tokenHash) {
+                inQuery.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.findByTokenHash(tokenHash);
+            }
+        };
+        VerifySession shared = new VerifySessionService(users, slow, POLICY, clock,
+                new SessionMemory(slow, POLICY, Duration.ofMinutes(1), REFUSAL_TTL, 100));
+        SessionToken unknown = SessionToken.generate(RANDOM);
+        java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> first = requests.submit(() -> shared.verify(unknown));
+            inQuery.await();
+            Thread second = new Thread(() -> assertThat(shared.verify(unknown)).isEmpty());
+            second.start();
+            while (second.getState() != Thread.State.WAITING && second.isAlive()) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            first.get();
+            second.join();
+        } finally {
+            requests.shutdownNow();
+        }
+
+        assertThat(slow.findsByTokenHash()).isEqualTo(1);
+    }
+
     private Session startedAt(SessionToken token, Instant start) {
         return Session.start(SessionId.random(), alice.id(), token.hash(), ClientInfo.unknown(), start, POLICY);
     }
