@@ -30,7 +30,7 @@ stop_service() {
 
 start_service() {
   PORT=$PORT DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$db" AUTH_SECRET="bench-secret-0123456789abcdef0123456789" \
-  LOG_FORMAT=text RATE_LIMIT_ENABLED=false LOCKOUT_THRESHOLD=1000 \
+  LOG_FORMAT=text RATE_LIMIT_ENABLED=false LOCKOUT_THRESHOLD=1000 METRICS_PUBLIC=true \
     deploy/image.sh start "$work" > "$work/service.log" 2>&1 &
   pid=$!
   local begin; begin=$(date +%s%N)
@@ -64,6 +64,18 @@ signin=$(curl -fs -X POST "http://127.0.0.1:$PORT/api/auth/sign-in" -H 'Content-
   -d "{\"email\":\"bench-0@example.com\",\"password\":\"$PASSWORD\"}")
 session=$(printf '%s' "$signin" | python3 -c 'import json,sys; print(json.load(sys.stdin)["session_token"])')
 jwt=$(printf '%s' "$signin" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+# a session token signed out before the run (revoked), and one that was never issued (unknown)
+revoked=$(curl -fs -X POST "http://127.0.0.1:$PORT/api/auth/sign-in" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"bench-1@example.com\",\"password\":\"$PASSWORD\"}" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["session_token"])')
+curl -fs -o /dev/null -X POST "http://127.0.0.1:$PORT/api/auth/sign-out" -H "Authorization: Bearer $revoked"
+unknown=$(python3 -c 'import base64,os; print(base64.urlsafe_b64encode(os.urandom(32)).decode().rstrip("="))')
+
+# the connection pool's total wait for a connection so far, in ms (Hikari's acquire timer, from /prometheus)
+pool_wait_ms() {
+  curl -fs "http://127.0.0.1:$PORT/prometheus" \
+    | awk '/^hikaricp_connections_acquire_seconds_sum/ {s += $2} END {printf "%.1f", s * 1000}'
+}
 
 rows=()
 run() { # name connections script [env...]
@@ -75,7 +87,15 @@ run() { # name connections script [env...]
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); non2xx=${non2xx:-0}
-  rows+=("$(printf '| %-28s | %5s | %10s | %9s | %9s | %8s |' "$name" "$connections" "$rps" "$p50" "$p99" "$non2xx")")
+  rows+=("$(printf '| %-33s | %5s | %10s | %9s | %9s | %8s |' "$name" "$connections" "$rps" "$p50" "$p99" "$non2xx")")
+}
+pool_waits=()
+run_watching_pool() { # like run, and records how long requests waited for a pooled connection meanwhile
+  local before after
+  before=$(pool_wait_ms)
+  run "$@"
+  after=$(pool_wait_ms)
+  pool_waits+=("$1: $(awk -v a="$after" -v b="$before" 'BEGIN {printf "%.1f", a - b}') ms")
 }
 
 run "verify, cookie (warm-up)" 64 verify.lua AUTH_HEADER=Cookie AUTH_VALUE="session_token=$session"
@@ -85,6 +105,10 @@ for c in 16 64; do
   run "verify, Bearer session token" "$c" verify.lua AUTH_HEADER=Authorization AUTH_VALUE="Bearer $session"
   run "verify, Bearer JWT" "$c" verify.lua AUTH_HEADER=Authorization AUTH_VALUE="Bearer $jwt"
 done
+# refusals (issue 10, item 7): every answer is a 401, so non-2xx equals the request count
+run_watching_pool "verify, Bearer JWT (baseline)" 64 verify.lua AUTH_HEADER=Authorization AUTH_VALUE="Bearer $jwt"
+run_watching_pool "verify, revoked session token" 64 verify.lua AUTH_HEADER=Authorization AUTH_VALUE="Bearer $revoked"
+run_watching_pool "verify, unknown session token" 64 verify.lua AUTH_HEADER=Authorization AUTH_VALUE="Bearer $unknown"
 run "sign-in, right password" 16 signin.lua USERS="$USERS" PASSWORD="$PASSWORD"
 run "sign-in, wrong password" 16 signin.lua USERS="$USERS" PASSWORD="not the password"
 run "register" 16 register.lua
@@ -96,11 +120,12 @@ echo
 echo "authrag benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 echo "JVM: ${JAVA_OPTS:-defaults of deploy/image.sh}; wrk on the same machine; $DURATION per scenario"
 echo
-echo "| scenario                     | conns |      req/s |       p50 |       p99 | non-2xx |"
-echo "|------------------------------|-------|------------|-----------|-----------|---------|"
+echo "| scenario                          | conns |      req/s |       p50 |       p99 | non-2xx |"
+echo "|-----------------------------------|-------|------------|-----------|-----------|---------|"
 printf '%s\n' "${rows[@]}"
 echo
 echo "overload, 256 connections on sign-in, clients retrying at once: $overload"
 echo "overload, 256 connections on sign-in, clients honouring Retry-After: $overload_obey"
+echo "connection pool wait (Hikari acquire time, summed over the run): ${pool_waits[*]}"
 echo "start-up to readiness: median ${startup_median} ms of 5 (${startups[*]})"
 echo "RSS: ${rss_ready} MB at ready, ${rss_peak} MB peak under load"

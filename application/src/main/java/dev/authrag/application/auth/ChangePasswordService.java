@@ -17,23 +17,28 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Checks the current password, hashes the new one with the current parameters, then stores it and revokes the
- * user's other sessions in one port call ({@link Users#changePassword}), which the adapter runs as one transaction.
- * The slow hashing happens before that call, so no transaction or pooled connection waits on Argon2. A change also
+ * Checks the current password, hashes the new one with the current parameters, then, in one transaction
+ * ({@link Transactions}), stores it (compare-and-set on the hash it verified) and ends the user's other sessions
+ * through {@link SessionEnding}. The slow hashing happens before, so no transaction or pooled connection waits on Argon2. A change also
  * clears the account's failed sign-ins, and is recorded in the audit trail with every session it ended.
  */
 public final class ChangePasswordService implements ChangePassword {
 
     private final Users users;
+    private final SessionEnding sessionEnding;
+    private final Transactions transactions;
     private final AccountLockouts lockouts;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final Clock clock;
     private final AuditTrail audit;
 
-    public ChangePasswordService(Users users, AccountLockouts lockouts, PasswordHasher hasher, PasswordPolicy policy,
+    public ChangePasswordService(Users users, SessionEnding sessionEnding, Transactions transactions,
+                                 AccountLockouts lockouts, PasswordHasher hasher, PasswordPolicy policy,
                                  Clock clock, AuditTrail audit) {
         this.users = users;
+        this.sessionEnding = sessionEnding;
+        this.transactions = transactions;
         this.lockouts = lockouts;
         this.hasher = hasher;
         this.policy = policy;
@@ -58,15 +63,18 @@ public final class ChangePasswordService implements ChangePassword {
         PasswordHash newHash = hasher.hash(newPassword);
         Instant now = clock.instant();
         User changed = user.withPasswordHash(newHash, now);
-        List<SessionId> revoked = users.changePassword(changed, command.caller().session());
+        Caller caller = command.caller();
+        List<SessionId> revoked = transactions.inTransaction(() -> {
+            // compare-and-set on the hash just verified: a concurrent change (or reset) that landed first wins
+            if (!users.replacePasswordHash(changed, user.passwordHash())) {
+                throw new AuthException(Reason.WRONG_CURRENT_PASSWORD, "The current password is wrong.");
+            }
+            return sessionEnding.endOthers(user.id(), caller.session(), now, RevokeReason.PASSWORD_CHANGED, caller.client());
+        });
         // After the change is stored, not before: failures counted against the old password say nothing about the
         // new one (issue 3), and a change that failed must not hand a guesser a fresh count.
         lockouts.reset(user.id());
-        Caller caller = command.caller();
         audit.record(SecurityEvent.of(Type.PASSWORD_CHANGED, now, caller.client()).withUser(user.id()).withSession(caller.session()));
-        for (SessionId session : revoked) {
-            audit.record(SecurityEvent.sessionRevoked(user.id(), session, RevokeReason.PASSWORD_CHANGED, now, caller.client()));
-        }
         return new Changed(revoked.size());
     }
 }

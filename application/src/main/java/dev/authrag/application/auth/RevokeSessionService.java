@@ -1,7 +1,5 @@
 package dev.authrag.application.auth;
 
-import dev.authrag.application.audit.AuditTrail;
-import dev.authrag.domain.audit.SecurityEvent;
 import dev.authrag.domain.auth.AuthException;
 import dev.authrag.domain.auth.AuthException.Reason;
 import dev.authrag.domain.session.RevokeReason;
@@ -14,13 +12,13 @@ import java.time.Instant;
 public final class RevokeSessionService implements RevokeSession {
 
     private final Sessions sessions;
+    private final SessionEnding sessionEnding;
     private final Clock clock;
-    private final AuditTrail audit;
 
-    public RevokeSessionService(Sessions sessions, Clock clock, AuditTrail audit) {
+    public RevokeSessionService(Sessions sessions, SessionEnding sessionEnding, Clock clock) {
         this.sessions = sessions;
+        this.sessionEnding = sessionEnding;
         this.clock = clock;
-        this.audit = audit;
     }
 
     @Override
@@ -31,11 +29,9 @@ public final class RevokeSessionService implements RevokeSession {
                 .filter(session -> session.isActiveAt(now))
                 .orElseThrow(RevokeSessionService::notFound);
         // false: another request or instance revoked it first, so it is no longer an active session of the caller's
-        if (!sessions.revoke(target.revoke(now, RevokeReason.REVOKED_BY_USER))) {
+        if (!sessionEnding.end(target, now, RevokeReason.REVOKED_BY_USER, command.caller().client())) {
             throw notFound();
         }
-        audit.record(SecurityEvent.sessionRevoked(target.userId(), target.id(), RevokeReason.REVOKED_BY_USER, now,
-                command.caller().client()));
     }
 
     private static AuthException notFound() {

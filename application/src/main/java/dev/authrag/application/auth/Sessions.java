@@ -7,6 +7,7 @@ import dev.authrag.domain.session.SessionLimit;
 import dev.authrag.domain.session.TokenHash;
 import dev.authrag.domain.user.UserId;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +27,12 @@ public interface Sessions {
     /** Stores a revocation; false when the session was already revoked (by another request or instance). */
     boolean revoke(Session revoked);
 
-    /** Sessions revoked at or after {@code since}, by any instance (for revocation caches). */
-    List<SessionId> revokedSince(Instant since);
+    /**
+     * Sessions whose revocation the store recorded within {@code lookBack} of its own current time, by any instance
+     * (for {@link SessionMemory}). The store's clock, not the caller's: instances whose clocks differ still see each
+     * other's revocations.
+     */
+    List<SessionId> revokedWithin(Duration lookBack);
 
     /** The user's sessions active at {@code now} (as {@link Session#isActiveAt} decides), newest first. */
     List<Session> activeOf(UserId user, Instant now);

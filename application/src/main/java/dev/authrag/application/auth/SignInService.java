@@ -7,7 +7,6 @@ import dev.authrag.domain.auth.AuthException;
 import dev.authrag.domain.auth.AuthException.Reason;
 import dev.authrag.domain.lockout.AccountLockout;
 import dev.authrag.domain.lockout.LockoutPolicy;
-import dev.authrag.domain.session.RevokeReason;
 import dev.authrag.domain.session.Session;
 import dev.authrag.domain.session.SessionId;
 import dev.authrag.domain.session.SessionLimit;
@@ -21,7 +20,6 @@ import dev.authrag.domain.user.User;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,7 +34,8 @@ public final class SignInService implements SignIn {
     private static final String INVALID = "Invalid email or password";
 
     private final Users users;
-    private final Sessions sessions;
+    private final SessionEnding sessionEnding;
+    private final Transactions transactions;
     private final AccountLockouts lockouts;
     private final PasswordHasher hasher;
     private final SessionPolicy sessionPolicy;
@@ -51,7 +50,9 @@ public final class SignInService implements SignIn {
     private enum Refusal {
         UNKNOWN_ACCOUNT(Type.SIGNIN_FAILED, "unknown_email"),
         WRONG_PASSWORD(Type.SIGNIN_FAILED, "wrong_password"),
-        LOCKED(Type.SIGNIN_LOCKED, "account_locked");
+        LOCKED(Type.SIGNIN_LOCKED, "account_locked"),
+        /** The password verified was changed while this sign-in ran: it is no longer the account's password. */
+        PASSWORD_CHANGED(Type.SIGNIN_FAILED, "password_changed");
 
         private final Type event;
         private final String reason;
@@ -62,11 +63,12 @@ public final class SignInService implements SignIn {
         }
     }
 
-    public SignInService(Users users, Sessions sessions, AccountLockouts lockouts, PasswordHasher hasher,
-                         SessionPolicy sessionPolicy, SessionLimit sessionLimit, LockoutPolicy lockoutPolicy, Clock clock,
-                         SecureRandom random, AuditTrail audit) {
+    public SignInService(Users users, SessionEnding sessionEnding, Transactions transactions, AccountLockouts lockouts,
+                         PasswordHasher hasher, SessionPolicy sessionPolicy, SessionLimit sessionLimit,
+                         LockoutPolicy lockoutPolicy, Clock clock, SecureRandom random, AuditTrail audit) {
         this.users = users;
-        this.sessions = sessions;
+        this.sessionEnding = sessionEnding;
+        this.transactions = transactions;
         this.lockouts = lockouts;
         this.hasher = hasher;
         this.sessionPolicy = sessionPolicy;
@@ -104,17 +106,30 @@ public final class SignInService implements SignIn {
             }
         }
         if (hasher.needsRehash(user.passwordHash())) {
-            user = user.withPasswordHash(hasher.hash(password), now);
-            users.updatePasswordHash(user);
+            User rehashed = user.withPasswordHash(hasher.hash(password), now);
+            // compare-and-set: a password change that landed since the read is never overwritten by this rehash
+            if (!users.replacePasswordHash(rehashed, user.passwordHash())) {
+                throw refused(Refusal.PASSWORD_CHANGED, command, user, now);
+            }
+            user = rehashed;
         }
         SessionToken token = SessionToken.generate(random);
         Session session = Session.start(SessionId.random(), user.id(), token.hash(), command.client(), now, sessionPolicy);
-        // atomically ends the user's oldest sessions beyond the limit (MAX_SESSIONS_PER_USER)
-        List<SessionId> ended = sessions.addWithinLimit(session, sessionLimit);
-        audit.record(SecurityEvent.of(Type.SIGNIN_SUCCESS, now, command.client()).withUser(user.id()).withSession(session.id()));
-        for (SessionId old : ended) {
-            audit.record(SecurityEvent.sessionRevoked(user.id(), old, RevokeReason.SESSION_LIMIT, now, command.client()));
+        User verified = user;
+        // One transaction: the account must still have the password just verified, and holds still until the session
+        // is stored, so a password change either lands first (and this sign-in is refused) or after (and revokes it).
+        boolean stored = transactions.inTransaction(() -> {
+            if (!users.stillHasPassword(verified.id(), verified.passwordHash())) {
+                return false;
+            }
+            // atomically ends the user's oldest sessions beyond the limit (MAX_SESSIONS_PER_USER)
+            sessionEnding.startWithinLimit(session, sessionLimit, command.client());
+            return true;
+        });
+        if (!stored) {
+            throw refused(Refusal.PASSWORD_CHANGED, command, user, now);
         }
+        audit.record(SecurityEvent.of(Type.SIGNIN_SUCCESS, now, command.client()).withUser(user.id()).withSession(session.id()));
         return new SignedIn(user, session, token);
     }
 

@@ -1,11 +1,7 @@
 package dev.authrag.application.auth;
 
-import dev.authrag.application.audit.AuditTrail;
-import dev.authrag.domain.audit.SecurityEvent;
-import dev.authrag.domain.audit.SecurityEvent.Type;
 import dev.authrag.domain.session.ClientInfo;
 import dev.authrag.domain.session.RevokeReason;
-import dev.authrag.domain.session.Session;
 import dev.authrag.domain.session.SessionId;
 
 import java.time.Clock;
@@ -15,22 +11,18 @@ import java.time.Instant;
 public final class SignOutService implements SignOut {
 
     private final Sessions sessions;
+    private final SessionEnding sessionEnding;
     private final Clock clock;
-    private final AuditTrail audit;
 
-    public SignOutService(Sessions sessions, Clock clock, AuditTrail audit) {
+    public SignOutService(Sessions sessions, SessionEnding sessionEnding, Clock clock) {
         this.sessions = sessions;
+        this.sessionEnding = sessionEnding;
         this.clock = clock;
-        this.audit = audit;
     }
 
     @Override
     public void signOut(SessionId current, ClientInfo client) {
         Instant now = clock.instant();
-        sessions.findById(current)
-                .map(session -> session.revoke(now, RevokeReason.SIGNED_OUT))
-                .filter(sessions::revoke)
-                .map(Session::userId)
-                .ifPresent(user -> audit.record(SecurityEvent.of(Type.SIGNOUT, now, client).withUser(user).withSession(current)));
+        sessions.findById(current).ifPresent(session -> sessionEnding.end(session, now, RevokeReason.SIGNED_OUT, client));
     }
 }

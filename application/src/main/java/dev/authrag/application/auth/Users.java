@@ -1,11 +1,10 @@
 package dev.authrag.application.auth;
 
-import dev.authrag.domain.session.SessionId;
 import dev.authrag.domain.user.Email;
+import dev.authrag.domain.user.PasswordHash;
 import dev.authrag.domain.user.User;
 import dev.authrag.domain.user.UserId;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Driven port: the registered accounts. */
@@ -18,13 +17,16 @@ public interface Users {
 
     Optional<User> findById(UserId id);
 
-    /** Stores the account's current password hash. */
-    void updatePasswordHash(User user);
+    /**
+     * Stores the account's new password hash (a change, or a rehash with current parameters) only if the stored hash
+     * is still {@code expected}: compare-and-set, so a write based on an old read never overwrites a newer hash.
+     * False when it was not stored.
+     */
+    boolean replacePasswordHash(User changed, PasswordHash expected);
 
     /**
-     * Stores a password change and, in the same transaction, revokes every other session of the account active at the
-     * change (reason {@code PASSWORD_CHANGED}, at {@code changed.updatedAt()}), so no session opened with the old
-     * password outlives it. Returns the ids it revoked.
+     * True when the account's stored hash is still {@code hash}. Inside a {@link Transactions transaction} it also
+     * holds the account until the transaction ends, so no password change can land between this check and the commit.
      */
-    List<SessionId> changePassword(User changed, SessionId keep);
+    boolean stillHasPassword(UserId id, PasswordHash hash);
 }

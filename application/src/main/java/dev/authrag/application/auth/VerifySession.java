@@ -18,15 +18,38 @@ public interface VerifySession {
 
     /**
      * {@link #verify} answered from this instance's memory when it can be, without storage and so without blocking:
-     * present only for a session seen recently, known active, and not due for its sliding-expiry write. Empty means
-     * "call {@link #verify}", not "refused".
+     * accepted only for a session seen recently, known active, and not due for its sliding-expiry write; refused for
+     * a token or session remembered as refused or ended. {@link Recalled#UNKNOWN} means "call {@link #verify}".
      */
-    Optional<CurrentSession> verifyFromMemory(SessionToken token);
+    Recalled verifyFromMemory(SessionToken token);
 
     /** {@link #current} from memory, on the same terms as {@link #verifyFromMemory}. */
-    Optional<CurrentSession> currentFromMemory(SessionId id);
+    Recalled currentFromMemory(SessionId id);
 
-    /** An authenticated caller. */
-    record CurrentSession(User user, Session session) {
+    /**
+     * An authenticated caller. {@code renewed}: this very call slid the session's idle expiry (and stored it), so a
+     * browser's cookie should be renewed with it.
+     */
+    record CurrentSession(User user, Session session, boolean renewed) {
+
+        public CurrentSession(User user, Session session) {
+            this(user, session, false);
+        }
+    }
+
+    /** What memory alone says about a credential: accepted (with its session), refused, or nothing known. */
+    record Recalled(Optional<CurrentSession> accepted, boolean refused) {
+
+        public static final Recalled UNKNOWN = new Recalled(Optional.empty(), false);
+        public static final Recalled REFUSED = new Recalled(Optional.empty(), true);
+
+        public static Recalled accepted(CurrentSession current) {
+            return new Recalled(Optional.of(current), false);
+        }
+
+        /** True when memory answered, either way, and storage need not be asked. */
+        public boolean known() {
+            return refused || accepted.isPresent();
+        }
     }
 }

@@ -10,13 +10,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * Resolves a token to its active session and user, and slides the idle expiry on use. Sessions it has resolved
- * are remembered, so a repeated credential is answered from memory: whether the session is still active comes
- * from {@link ActiveSessions}, which sees revocations made here at once and those of other instances within a
- * refresh; anything it cannot vouch for, and every sliding-expiry write, goes to storage.
+ * Resolves a token to its active session and user, and slides the idle expiry on use. {@link SessionMemory} answers
+ * what it can, accepting or refusing: a revoked session, or a token storage did not know, is refused from memory after
+ * the first lookup, so a flood of bad tokens does not reach storage. Anything memory cannot vouch for, and every
+ * sliding-expiry write, goes to storage. Concurrent lookups of one token (or one session id) share a single query, so
+ * a burst of one bad or not-yet-remembered credential costs one pooled connection, not one per request.
  */
 public final class VerifySessionService implements VerifySession {
 
@@ -24,29 +28,36 @@ public final class VerifySessionService implements VerifySession {
     private final Sessions sessions;
     private final SessionPolicy policy;
     private final Clock clock;
-    private final ActiveSessions activeSessions;
-    private final int capacity;
-    private final Map<TokenHash, CurrentSession> byToken = new ConcurrentHashMap<>();
-    private final Map<SessionId, CurrentSession> byId = new ConcurrentHashMap<>();
+    private final SessionMemory memory;
+    /** Lookups running now, one per key: at most one entry per request in flight, removed when its query ends. */
+    private final Map<Object, CompletableFuture<Lookup>> inFlight = new ConcurrentHashMap<>();
 
-    /** @param capacity sessions remembered at most; beyond it memory starts again empty */
-    public VerifySessionService(Users users, Sessions sessions, SessionPolicy policy, Clock clock,
-                                ActiveSessions activeSessions, int capacity) {
+    /** A storage answer with the memory's counters read before the query, which every sharer of the answer uses. */
+    private record Lookup(Optional<Session> found, long generation, long starts) {
+    }
+
+    public VerifySessionService(Users users, Sessions sessions, SessionPolicy policy, Clock clock, SessionMemory memory) {
         this.users = users;
         this.sessions = sessions;
         this.policy = policy;
         this.clock = clock;
-        this.activeSessions = activeSessions;
-        this.capacity = capacity;
+        this.memory = memory;
     }
 
     @Override
     public Optional<CurrentSession> verify(SessionToken token) {
         Instant now = clock.instant();
         TokenHash hash = token.hash();
-        Optional<Session> active = sessions.findByTokenHash(hash).filter(session -> session.isActiveAt(now));
+        Recalled recalled = memory.recall(hash, now);
+        if (recalled.known()) {
+            return recalled.accepted();
+        }
+        Lookup lookup = shared(hash, () -> sessions.findByTokenHash(hash));
+        long generation = lookup.generation();
+        Optional<Session> found = lookup.found();
+        Optional<Session> active = found.filter(session -> session.isActiveAt(now));
         if (active.isEmpty()) {
-            byToken.remove(hash);
+            memory.refused(hash, found, lookup.starts(), now);
             return Optional.empty();
         }
         Session session = active.get();
@@ -54,51 +65,60 @@ public final class VerifySessionService implements VerifySession {
         touched.ifPresent(sessions::recordUse);
         Session current = touched.orElse(session);
         Optional<CurrentSession> resolved = users.findById(current.userId()).map(user -> new CurrentSession(user, current));
-        resolved.ifPresent(found -> remember(hash, found));
-        return resolved;
+        resolved.ifPresent(resolvedSession -> memory.remember(hash, resolvedSession, generation));
+        return resolved.map(caller -> new CurrentSession(caller.user(), caller.session(), touched.isPresent()));
     }
 
     @Override
     public Optional<CurrentSession> current(SessionId id) {
         Instant now = clock.instant();
-        Optional<CurrentSession> resolved = sessions.findById(id)
+        Recalled recalled = memory.recall(id, now);
+        if (recalled.known()) {
+            return recalled.accepted();
+        }
+        Lookup lookup = shared(id, () -> sessions.findById(id));
+        long generation = lookup.generation();
+        Optional<Session> found = lookup.found();
+        Optional<CurrentSession> resolved = found
                 .filter(session -> session.isActiveAt(now))
                 .flatMap(session -> users.findById(session.userId()).map(user -> new CurrentSession(user, session)));
-        resolved.ifPresentOrElse(found -> remember(null, found), () -> byId.remove(id));
+        resolved.ifPresentOrElse(active -> memory.remember(null, active, generation), () -> memory.refused(id, found, now));
         return resolved;
     }
 
-    @Override
-    public Optional<CurrentSession> verifyFromMemory(SessionToken token) {
-        return usable(byToken.get(token.hash()));
+    /** Runs the query, or joins the one already running for the same key. */
+    private Lookup shared(Object key, Supplier<Optional<Session>> query) {
+        CompletableFuture<Lookup> mine = new CompletableFuture<>();
+        CompletableFuture<Lookup> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                // the query's own failure (a database outage, say), as the request that ran it saw it
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            long generation = memory.generation();
+            long starts = memory.starts();
+            Lookup lookup = new Lookup(query.get(), generation, starts);
+            mine.complete(lookup);
+            return lookup;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
     }
 
     @Override
-    public Optional<CurrentSession> currentFromMemory(SessionId id) {
-        return usable(byId.get(id));
+    public Recalled verifyFromMemory(SessionToken token) {
+        return memory.recall(token.hash(), clock.instant());
     }
 
-    private Optional<CurrentSession> usable(CurrentSession remembered) {
-        if (remembered == null) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        Session session = remembered.session();
-        boolean usable = session.isActiveAt(now)
-                && session.touch(now, policy).isEmpty()
-                && activeSessions.knownActive(session.id(), session.userId(), now);
-        return usable ? Optional.of(remembered) : Optional.empty();
-    }
-
-    private void remember(TokenHash hash, CurrentSession found) {
-        if (byId.size() >= capacity || byToken.size() >= capacity) {
-            byId.clear();
-            byToken.clear();
-        }
-        activeSessions.remember(found.session());
-        byId.put(found.session().id(), found);
-        if (hash != null) {
-            byToken.put(hash, found);
-        }
+    @Override
+    public Recalled currentFromMemory(SessionId id) {
+        return memory.recall(id, clock.instant());
     }
 }

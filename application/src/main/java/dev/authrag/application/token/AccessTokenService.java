@@ -1,36 +1,43 @@
 package dev.authrag.application.token;
 
-import dev.authrag.application.auth.ActiveSessions;
+import dev.authrag.application.auth.BoundedMap;
+import dev.authrag.application.auth.VerifySession;
 import dev.authrag.domain.session.Session;
 import dev.authrag.domain.token.AccessTokenClaims;
 import dev.authrag.domain.token.AccessTokenPolicy;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 
-/** Issues and verifies access tokens; a verified token's session must still be active (see {@link ActiveSessions}). */
+/**
+ * Issues and verifies access tokens; a verified token's session must still be active and the subject's, as
+ * {@link VerifySession#current} answers (from {@link dev.authrag.application.auth.SessionMemory} when it can).
+ */
 public final class AccessTokenService implements IssueAccessToken, VerifyAccessToken {
 
     private final TokenSigner signer;
-    private final ActiveSessions activeSessions;
+    private final VerifySession sessions;
     private final AccessTokenPolicy policy;
     private final Clock clock;
-    private final int capacity;
-    /** Tokens whose signature was checked: a signature check costs far more than the rest of a request. */
-    private final Map<String, AccessTokenClaims> verified = new ConcurrentHashMap<>();
+    /**
+     * Tokens whose signature was checked, keyed by the SHA-256 of the token (32 bytes, however long the JWT), least
+     * recently used dropped first: a signature check costs far more than the rest of a request.
+     */
+    private final BoundedMap<Digest, AccessTokenClaims> verified;
 
-    /** @param capacity verified tokens remembered at most; beyond it memory starts again empty */
-    public AccessTokenService(TokenSigner signer, ActiveSessions activeSessions, AccessTokenPolicy policy, Clock clock,
-                              int capacity) {
+    /** @param capacity verified tokens remembered at most */
+    public AccessTokenService(TokenSigner signer, VerifySession sessions, AccessTokenPolicy policy, Clock clock, int capacity) {
         this.signer = signer;
-        this.activeSessions = activeSessions;
+        this.sessions = sessions;
         this.policy = policy;
         this.clock = clock;
-        this.capacity = capacity;
+        this.verified = new BoundedMap<>(capacity);
     }
 
     @Override
@@ -42,25 +49,56 @@ public final class AccessTokenService implements IssueAccessToken, VerifyAccessT
     @Override
     public Optional<AccessTokenClaims> verify(String token) {
         Instant now = clock.instant();
-        Optional<AccessTokenClaims> genuine = Optional.ofNullable(verified.get(token)).or(() -> signer.read(token));
-        genuine.ifPresent(claims -> remember(token, claims));
+        Digest digest = Digest.of(token);
+        Optional<AccessTokenClaims> genuine = Optional.ofNullable(verified.get(digest)).or(() -> {
+            Optional<AccessTokenClaims> read = signer.read(token);
+            read.ifPresent(claims -> verified.put(digest, claims));
+            return read;
+        });
         return genuine
                 .filter(claims -> claims.isAcceptableAt(now, policy))
-                .filter(claims -> activeSessions.isActive(claims.sessionId(), claims.subject(), now));
+                .filter(claims -> sessions.current(claims.sessionId())
+                        .filter(current -> current.user().id().equals(claims.subject())).isPresent());
     }
 
     @Override
     public Optional<AccessTokenClaims> verifyFromMemory(String token) {
         Instant now = clock.instant();
-        return Optional.ofNullable(verified.get(token))
+        return Optional.ofNullable(verified.get(Digest.of(token)))
                 .filter(claims -> claims.isAcceptableAt(now, policy))
-                .filter(claims -> activeSessions.knownActive(claims.sessionId(), claims.subject(), now));
+                .filter(claims -> sessions.currentFromMemory(claims.sessionId()).accepted()
+                        .filter(current -> current.user().id().equals(claims.subject())).isPresent());
     }
 
-    private void remember(String token, AccessTokenClaims claims) {
-        if (verified.size() >= capacity) {
-            verified.clear();
+    /** Verified tokens held, for tests at the bound. */
+    int remembered() {
+        return verified.size();
+    }
+
+    /** A token's SHA-256. */
+    private record Digest(byte[] bytes) {
+
+        static Digest of(String token) {
+            try {
+                return new Digest(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+            }
         }
-        verified.putIfAbsent(token, claims);
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Digest digest && Arrays.equals(bytes, digest.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "Digest";
+        }
     }
 }

@@ -39,12 +39,15 @@ class ChangePasswordServiceTest {
 
     private final MutableClock clock = new MutableClock(T0);
     private final InMemorySessions sessions = new InMemorySessions();
-    private final InMemoryUsers users = new InMemoryUsers(sessions);
+    private final InMemoryUsers users = new InMemoryUsers();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
     private final InMemoryAccountLockouts lockouts = new InMemoryAccountLockouts();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
-    private final ChangePassword changePassword = new ChangePasswordService(users, lockouts, hasher, PasswordPolicy.standard(),
-            clock, audit);
+    private final SessionMemory memory = new SessionMemory(sessions, POLICY, java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(10), 1000);
+    private final InlineTransactions transactions = new InlineTransactions();
+    private final SessionEnding ending = new SessionEnding(sessions, memory, audit, transactions);
+    private final ChangePassword changePassword = new ChangePasswordService(users, ending, transactions, lockouts, hasher,
+            PasswordPolicy.standard(), clock, audit);
 
     private User alice;
     private Session current;
@@ -211,7 +214,7 @@ class ChangePasswordServiceTest {
                 return false;
             }
         };
-        ChangePassword overloaded = new ChangePasswordService(users, lockouts, failing, PasswordPolicy.standard(), clock, audit);
+        ChangePassword overloaded = new ChangePasswordService(users, ending, transactions, lockouts, failing, PasswordPolicy.standard(), clock, audit);
 
         assertThatThrownBy(() -> overloaded.change(new ChangePassword.Command(aliceHere, OLD, NEW)))
                 .isInstanceOf(IllegalStateException.class);
@@ -221,7 +224,7 @@ class ChangePasswordServiceTest {
 
     @Test
     void change_whenTheAccountIsGone_isUnauthenticated() {
-        ChangePassword orphaned = new ChangePasswordService(new InMemoryUsers(sessions), lockouts, hasher,
+        ChangePassword orphaned = new ChangePasswordService(new InMemoryUsers(), ending, transactions, lockouts, hasher,
                 PasswordPolicy.standard(), clock, audit);
 
         assertThatThrownBy(() -> orphaned.change(new ChangePassword.Command(aliceHere, OLD, NEW)))

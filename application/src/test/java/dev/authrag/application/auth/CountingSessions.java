@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** Test fake: {@link Sessions} that counts lookups by id, to tell a cache hit from a storage read. */
-public final class CountingSessions implements Sessions {
+public class CountingSessions implements Sessions {
 
     private final Sessions stored;
     private int findsById;
+    private int findsByTokenHash;
 
     CountingSessions(Sessions stored) {
         this.stored = stored;
@@ -25,6 +26,10 @@ public final class CountingSessions implements Sessions {
         return findsById;
     }
 
+    int findsByTokenHash() {
+        return findsByTokenHash;
+    }
+
     @Override
     public void add(Session session) {
         stored.add(session);
@@ -32,6 +37,7 @@ public final class CountingSessions implements Sessions {
 
     @Override
     public Optional<Session> findByTokenHash(TokenHash tokenHash) {
+        findsByTokenHash++;
         return stored.findByTokenHash(tokenHash);
     }
 
@@ -52,8 +58,8 @@ public final class CountingSessions implements Sessions {
     }
 
     @Override
-    public List<SessionId> revokedSince(Instant since) {
-        return stored.revokedSince(since);
+    public List<SessionId> revokedWithin(java.time.Duration lookBack) {
+        return stored.revokedWithin(lookBack);
     }
 
     @Override

@@ -27,7 +27,18 @@ public final class InMemorySessions implements Sessions {
             .thenComparing(session -> session.id().value().toString()).reversed();
 
     private final Map<SessionId, Session> byId = new LinkedHashMap<>();
+    private final Map<SessionId, Instant> recordedRevocations = new LinkedHashMap<>();
+    private final java.time.Clock storeClock;
     private int recordedUses;
+
+    public InMemorySessions() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    /** @param storeClock the store's own clock, on which {@link #revokedWithin} measures (the database's, for real) */
+    public InMemorySessions(java.time.Clock storeClock) {
+        this.storeClock = storeClock;
+    }
 
     @Override
     public synchronized void add(Session session) {
@@ -70,14 +81,17 @@ public final class InMemorySessions implements Sessions {
         byId.put(stored.id(), Session.restore(stored.id(), stored.userId(), stored.tokenHash(), stored.createdAt(),
                 stored.lastUsedAt(), stored.idleExpiresAt(), stored.absoluteExpiresAt(),
                 revoked.revokedAt().get(), revoked.revokeReason().get(), stored.client()));
+        recordedRevocations.put(stored.id(), storeClock.instant());
         return true;
     }
 
+    /** Measured on this store's own clock, as the real store measures on the database's. */
     @Override
-    public synchronized java.util.List<SessionId> revokedSince(java.time.Instant since) {
-        return byId.values().stream()
-                .filter(session -> session.revokedAt().filter(at -> !at.isBefore(since)).isPresent())
-                .map(Session::id)
+    public synchronized List<SessionId> revokedWithin(java.time.Duration lookBack) {
+        Instant since = storeClock.instant().minus(lookBack);
+        return recordedRevocations.entrySet().stream()
+                .filter(entry -> !entry.getValue().isBefore(since))
+                .map(Map.Entry::getKey)
                 .toList();
     }
 

@@ -3,7 +3,7 @@ package dev.authrag.application.auth;
 class InMemorySessionsTest extends SessionsContract {
 
     private final InMemorySessions sessions = new InMemorySessions();
-    private final InMemoryUsers users = new InMemoryUsers(sessions);
+    private final InMemoryUsers users = new InMemoryUsers();
 
     @Override
     protected Users users() {

@@ -3,6 +3,7 @@ package dev.authrag.application.auth;
 import dev.authrag.domain.session.RevokeReason;
 import dev.authrag.domain.session.SessionId;
 import dev.authrag.domain.user.Email;
+import dev.authrag.domain.user.PasswordHash;
 import dev.authrag.domain.user.User;
 import dev.authrag.domain.user.UserId;
 
@@ -12,25 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * Test fake of {@link Users}: a synchronised map that keeps emails unique, as the real store's index does. A password
- * change revokes sessions, so a fake that must support it is built on the {@link InMemorySessions} of the same test.
- */
+/** Test fake of {@link Users}: a synchronised map that keeps emails unique, as the real store's index does. */
 public final class InMemoryUsers implements Users {
 
     private final Map<UserId, User> byId = new LinkedHashMap<>();
     private final Map<Email, UserId> idsByEmail = new HashMap<>();
-    private final InMemorySessions sessions;
-
-    /** Accounts only; {@link #changePassword} then fails, since there are no sessions to revoke. */
-    public InMemoryUsers() {
-        this(null);
-    }
-
-    public InMemoryUsers(InMemorySessions sessions) {
-        this.sessions = sessions;
-    }
-
     @Override
     public synchronized boolean add(User user) {
         if (idsByEmail.containsKey(user.email())) {
@@ -54,27 +41,22 @@ public final class InMemoryUsers implements Users {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** Writes only the hash and the update time, like an UPDATE of those two columns. */
+    /** Compare-and-set on the hash; writes only the hash and the update time, like the real UPDATE of those columns. */
     @Override
-    public synchronized void updatePasswordHash(User user) {
-        User stored = byId.get(user.id());
-        if (stored != null) {
-            byId.put(stored.id(), User.restore(stored.id(), stored.email(), stored.name().orElse(null),
-                    user.passwordHash(), stored.createdAt(), user.updatedAt()));
+    public synchronized boolean replacePasswordHash(User changed, PasswordHash expected) {
+        User stored = byId.get(changed.id());
+        if (stored == null || !stored.passwordHash().equals(expected)) {
+            return false;
         }
+        byId.put(stored.id(), User.restore(stored.id(), stored.email(), stored.name().orElse(null),
+                changed.passwordHash(), stored.createdAt(), changed.updatedAt()));
+        return true;
     }
 
-    /** Under this store's lock and then the sessions' lock, so no other change of either lands in between. */
     @Override
-    public synchronized List<SessionId> changePassword(User changed, SessionId keep) {
-        if (sessions == null) {
-            throw new IllegalStateException("build InMemoryUsers with the InMemorySessions a password change revokes");
-        }
-        if (!byId.containsKey(changed.id())) {
-            return List.of();
-        }
-        updatePasswordHash(changed);
-        return sessions.revokeOthers(changed.id(), keep, changed.updatedAt(), RevokeReason.PASSWORD_CHANGED);
+    public synchronized boolean stillHasPassword(UserId id, PasswordHash hash) {
+        User stored = byId.get(id);
+        return stored != null && stored.passwordHash().equals(hash);
     }
 
     public synchronized int size() {

@@ -28,7 +28,7 @@ class ListSessionsServiceTest {
 
     private final MutableClock clock = new MutableClock(T0);
     private final InMemorySessions sessions = new InMemorySessions();
-    private final InMemoryUsers users = new InMemoryUsers(sessions);
+    private final InMemoryUsers users = new InMemoryUsers();
     private final ListSessions listSessions = new ListSessionsService(sessions, clock);
 
     private User alice;

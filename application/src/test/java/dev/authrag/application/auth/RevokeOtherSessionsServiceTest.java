@@ -29,7 +29,8 @@ class RevokeOtherSessionsServiceTest {
     private final MutableClock clock = new MutableClock(T0);
     private final InMemorySessions sessions = new InMemorySessions();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
-    private final RevokeOtherSessions revokeOthers = new RevokeOtherSessionsService(sessions, clock, audit);
+    private final SessionMemory memory = new SessionMemory(sessions, dev.authrag.domain.session.SessionPolicy.standard(), java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(10), 1000);
+    private final RevokeOtherSessions revokeOthers = new RevokeOtherSessionsService(new SessionEnding(sessions, memory, audit, new InlineTransactions()), clock);
 
     private final UserId alice = UserId.random();
 

@@ -35,7 +35,8 @@ class RevokeSessionServiceTest {
     private final MutableClock clock = new MutableClock(T0);
     private final InMemorySessions sessions = new InMemorySessions();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
-    private final RevokeSession revokeSession = new RevokeSessionService(sessions, clock, audit);
+    private final SessionMemory memory = new SessionMemory(sessions, POLICY, java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(10), 1000);
+    private final RevokeSession revokeSession = new RevokeSessionService(sessions, new SessionEnding(sessions, memory, audit, new InlineTransactions()), clock);
 
     private final UserId alice = UserId.random();
     private final UserId bob = UserId.random();
@@ -91,12 +92,12 @@ class RevokeSessionServiceTest {
 
     @Test
     void revoke_ofTheCurrentSession_endsItLikeASignOut() {
-        InMemoryUsers users = new InMemoryUsers(sessions);
+        InMemoryUsers users = new InMemoryUsers();
         users.add(User.register(alice, Email.of("alice@example.com"), null, new PasswordHash("$fake$x"), T0));
 
         revokeSession.revoke(new RevokeSession.Command(aliceOnLaptop, laptop.id()));
 
-        assertThat(new VerifySessionService(users, sessions, POLICY, clock, new ActiveSessions(sessions, java.time.Duration.ofMinutes(1), 1000), 1000).verify(laptopToken)).isEmpty();
+        assertThat(new VerifySessionService(users, sessions, POLICY, clock, memory).verify(laptopToken)).isEmpty();
     }
 
     @Test

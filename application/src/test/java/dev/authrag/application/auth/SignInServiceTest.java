@@ -42,8 +42,11 @@ class SignInServiceTest {
     private final FakePasswordHasher hasher = new FakePasswordHasher();
     private final InMemoryAccountLockouts lockouts = new InMemoryAccountLockouts();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
-    private final SignIn signIn = new SignInService(users, sessions, lockouts, hasher, POLICY, new SessionLimit(3), LOCKOUT,
-            clock, new SecureRandom(), audit);
+    private final SessionMemory memory = new SessionMemory(sessions, POLICY, java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(10), 1000);
+    private final InlineTransactions transactions = new InlineTransactions();
+    private final SessionEnding ending = new SessionEnding(sessions, memory, audit, transactions);
+    private final SignIn signIn = new SignInService(users, ending, transactions, lockouts, hasher, POLICY, new SessionLimit(3),
+            LOCKOUT, clock, new SecureRandom(), audit);
 
     private User alice;
 

@@ -34,8 +34,9 @@ class SignOutServiceTest {
     private final InMemoryUsers users = new InMemoryUsers();
     private final InMemorySessions sessions = new InMemorySessions();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
-    private final SignOut signOut = new SignOutService(sessions, clock, audit);
-    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, new ActiveSessions(sessions, java.time.Duration.ofMinutes(1), 1000), 1000);
+    private final SessionMemory memory = new SessionMemory(sessions, POLICY, java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(10), 1000);
+    private final SignOut signOut = new SignOutService(sessions, new SessionEnding(sessions, memory, audit, new InlineTransactions()), clock);
+    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, memory);
 
     private User alice;
     private SessionToken laptopToken;

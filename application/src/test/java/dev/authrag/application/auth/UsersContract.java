@@ -123,28 +123,62 @@ public abstract class UsersContract {
     }
 
     @Test
-    void updatePasswordHash_storesTheNewHashAndUpdateTimeOnly() {
+    void replacePasswordHash_storesTheNewHashAndUpdateTimeOnly() {
         User user = aUser(uniqueEmail());
         users().add(user);
         PasswordHash newHash = new PasswordHash("$argon2id$v=19$m=65536,t=3,p=1$bmV3c2FsdA$bmV3aGFzaA");
         User changed = user.withPasswordHash(newHash, T0.plus(Duration.ofDays(3)).plusNanos(7_000));
 
-        users().updatePasswordHash(changed);
+        assertThat(users().replacePasswordHash(changed, HASH)).isTrue();
 
         assertThat(users().findById(user.id())).get().usingRecursiveComparison().isEqualTo(changed);
         assertThat(users().findByEmail(user.email())).get().usingRecursiveComparison().isEqualTo(changed);
     }
 
     @Test
-    void updatePasswordHash_leavesOtherAccountsAlone() {
+    void replacePasswordHash_leavesOtherAccountsAlone() {
         User alice = aUser(uniqueEmail());
         User bob = aUser(uniqueEmail());
         users().add(alice);
         users().add(bob);
 
-        users().updatePasswordHash(alice.withPasswordHash(new PasswordHash("$other$hash"), T0.plusSeconds(60)));
+        users().replacePasswordHash(alice.withPasswordHash(new PasswordHash("$other$hash"), T0.plusSeconds(60)), HASH);
 
         assertThat(users().findById(bob.id())).get().usingRecursiveComparison().isEqualTo(bob);
+    }
+
+    /** The rehash-on-sign-in race: a rehash computed from the old hash must not undo a password change. */
+    @Test
+    void replacePasswordHash_afterTheHashChanged_neverOverwritesTheNewerHash() {
+        User user = aUser(uniqueEmail());
+        users().add(user);
+        User changedPassword = user.withPasswordHash(new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$Y2hhbmdlZA$bmV3"),
+                T0.plusSeconds(10));
+        User staleRehash = user.withPasswordHash(new PasswordHash("$argon2id$v=19$m=65536,t=3,p=1$cmVoYXNo$b2xk"),
+                T0.plusSeconds(20));
+        assertThat(users().replacePasswordHash(changedPassword, HASH)).isTrue();
+
+        assertThat(users().replacePasswordHash(staleRehash, HASH)).isFalse();
+
+        assertThat(users().findById(user.id())).get().usingRecursiveComparison().isEqualTo(changedPassword);
+    }
+
+    @Test
+    void replacePasswordHash_ofAnUnknownAccount_storesNothing() {
+        User stranger = aUser(uniqueEmail());
+
+        assertThat(users().replacePasswordHash(stranger.withPasswordHash(new PasswordHash("$x$y"), T0), HASH)).isFalse();
+        assertThat(users().findById(stranger.id())).isEmpty();
+    }
+
+    @Test
+    void stillHasPassword_isTrueForTheStoredHashOnly() {
+        User user = aUser(uniqueEmail());
+        users().add(user);
+
+        assertThat(users().stillHasPassword(user.id(), HASH)).isTrue();
+        assertThat(users().stillHasPassword(user.id(), new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$b3RoZXI$aGFzaA"))).isFalse();
+        assertThat(users().stillHasPassword(UserId.random(), HASH)).isFalse();
     }
 
     /** A user whose every field differs from the others' defaults, so a swapped column shows. */

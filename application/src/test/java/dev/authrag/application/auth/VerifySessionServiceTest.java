@@ -28,8 +28,9 @@ class VerifySessionServiceTest {
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryUsers users = new InMemoryUsers();
     private final InMemorySessions sessions = new InMemorySessions();
-    private final ActiveSessions active = new ActiveSessions(sessions, Duration.ofMinutes(1), 1000);
-    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, active, 1000);
+    private final SessionMemory memory = new SessionMemory(sessions, POLICY, java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(10), 1000);
+    private final SessionEnding ending = new SessionEnding(sessions, memory, new dev.authrag.application.audit.InMemoryAuditTrail(), new InlineTransactions());
+    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, memory);
 
     private User alice;
     private SessionToken token;
@@ -95,7 +96,7 @@ class VerifySessionServiceTest {
     @Test
     void verify_whenTheAccountIsGone_isEmpty() {
         InMemoryUsers noUsers = new InMemoryUsers();
-        VerifySession orphaned = new VerifySessionService(noUsers, sessions, POLICY, clock, new ActiveSessions(sessions, java.time.Duration.ofMinutes(1), 1000), 1000);
+        VerifySession orphaned = new VerifySessionService(noUsers, sessions, POLICY, clock, new SessionMemory(sessions, POLICY, java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(10), 1000));
 
         assertThat(orphaned.verify(token)).isEmpty();
     }
@@ -149,34 +150,34 @@ class VerifySessionServiceTest {
 
     @Test
     void verifyFromMemory_knowsNothingBeforeAFullVerify_andAnswersAfterIt() {
-        assertThat(verify.verifyFromMemory(token)).isEmpty();
+        assertThat(verify.verifyFromMemory(token)).isEqualTo(VerifySession.Recalled.UNKNOWN);
 
         verify.verify(token);
 
-        assertThat(verify.verifyFromMemory(token)).get().satisfies(current -> assertThat(current.session().id()).isEqualTo(session.id()));
-        assertThat(verify.currentFromMemory(session.id())).isPresent();
+        assertThat(verify.verifyFromMemory(token).accepted()).get()
+                .satisfies(current -> assertThat(current.session().id()).isEqualTo(session.id()));
+        assertThat(verify.currentFromMemory(session.id()).accepted()).isPresent();
     }
 
     @Test
-    void verifyFromMemory_afterARevocationHere_isEmpty_andTheFullVerifyRefuses() {
+    void verifyFromMemory_afterARevocationHere_refuses_andTheFullVerifyRefuses() {
         verify.verify(token);
 
-        sessions.revoke(session.revoke(T0.plusSeconds(5), RevokeReason.SIGNED_OUT));
-        active.revoked(session.id());
+        ending.end(session, T0.plusSeconds(5), RevokeReason.SIGNED_OUT, ClientInfo.unknown());
 
-        assertThat(verify.verifyFromMemory(token)).isEmpty();
-        assertThat(verify.currentFromMemory(session.id())).isEmpty();
+        assertThat(verify.verifyFromMemory(token)).isEqualTo(VerifySession.Recalled.REFUSED);
+        assertThat(verify.currentFromMemory(session.id())).isEqualTo(VerifySession.Recalled.REFUSED);
         assertThat(verify.verify(token)).isEmpty();
     }
 
     @Test
-    void verifyFromMemory_afterARevocationElsewhere_isEmptyOnceRefreshed() {
+    void verifyFromMemory_afterARevocationElsewhere_refusesOnceRefreshed() {
         verify.verify(token);
         sessions.revoke(session.revoke(T0.plusSeconds(5), RevokeReason.REVOKED_BY_USER));
 
-        active.refresh(T0.plusSeconds(6));
+        memory.refresh(T0.plusSeconds(6));
 
-        assertThat(verify.verifyFromMemory(token)).isEmpty();
+        assertThat(verify.verifyFromMemory(token).refused()).isTrue();
     }
 
     @Test
@@ -184,18 +185,18 @@ class VerifySessionServiceTest {
         verify.verify(token);
         clock.advance(POLICY.updateAge().plusSeconds(1));
 
-        assertThat(verify.verifyFromMemory(token)).isEmpty();
+        assertThat(verify.verifyFromMemory(token).known()).isFalse();
         assertThat(verify.verify(token)).isPresent();
         assertThat(sessions.recordedUses()).isEqualTo(1);
-        assertThat(verify.verifyFromMemory(token)).isPresent();
+        assertThat(verify.verifyFromMemory(token).accepted()).isPresent();
     }
 
     @Test
-    void verifyFromMemory_pastTheIdleExpiry_isEmpty() {
+    void verifyFromMemory_pastTheIdleExpiry_acceptsNothing() {
         verify.verify(token);
         clock.advance(POLICY.idleTimeout().plusSeconds(1));
 
-        assertThat(verify.verifyFromMemory(token)).isEmpty();
+        assertThat(verify.verifyFromMemory(token).accepted()).isEmpty();
         assertThat(verify.verify(token)).isEmpty();
     }
 }

@@ -1,9 +1,13 @@
 package dev.authrag.application.token;
 
-import dev.authrag.application.auth.ActiveSessions;
+import dev.authrag.application.audit.InMemoryAuditTrail;
 import dev.authrag.application.auth.InMemorySessions;
+import dev.authrag.application.auth.InlineTransactions;
+import dev.authrag.application.auth.InMemoryUsers;
 import dev.authrag.application.auth.MutableClock;
-import dev.authrag.application.auth.Sessions;
+import dev.authrag.application.auth.SessionEnding;
+import dev.authrag.application.auth.SessionMemory;
+import dev.authrag.application.auth.VerifySessionService;
 import dev.authrag.domain.session.ClientInfo;
 import dev.authrag.domain.session.RevokeReason;
 import dev.authrag.domain.session.Session;
@@ -12,6 +16,9 @@ import dev.authrag.domain.session.SessionPolicy;
 import dev.authrag.domain.session.SessionToken;
 import dev.authrag.domain.token.AccessTokenClaims;
 import dev.authrag.domain.token.AccessTokenPolicy;
+import dev.authrag.domain.user.Email;
+import dev.authrag.domain.user.PasswordHash;
+import dev.authrag.domain.user.User;
 import dev.authrag.domain.user.UserId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +40,12 @@ class AccessTokenServiceTest {
 
     private final MutableClock clock = new MutableClock(T0);
     private final InMemorySessions storage = new InMemorySessions();
-    private final ActiveSessions active = new ActiveSessions(storage, Duration.ofMinutes(1), 100);
-    private final Sessions sessions = new RevocationAwareSessions(storage, active);
+    private final InMemoryUsers users = new InMemoryUsers();
+    private final SessionMemory memory = new SessionMemory(storage, SESSIONS, Duration.ofMinutes(1), Duration.ofMinutes(10), 100);
+    private final SessionEnding ending = new SessionEnding(storage, memory, new InMemoryAuditTrail(), new InlineTransactions());
     private final InMemoryTokenSigner signer = new InMemoryTokenSigner();
-    private final AccessTokenService service = new AccessTokenService(signer, active, POLICY, clock, 1000);
+    private final AccessTokenService service = new AccessTokenService(signer,
+            new VerifySessionService(users, storage, SESSIONS, clock, memory), POLICY, clock, 1000);
     private final UserId alice = UserId.random();
 
     private Session session;
@@ -45,7 +54,8 @@ class AccessTokenServiceTest {
     void aliceIsSignedIn() {
         session = Session.start(SessionId.random(), alice, SessionToken.generate(new SecureRandom()).hash(),
                 ClientInfo.unknown(), T0, SESSIONS);
-        sessions.add(session);
+        users.add(User.restore(alice, Email.of("alice@example.com"), null, new PasswordHash("$argon2id$x"), T0, T0));
+        storage.add(session);
     }
 
     @Test
@@ -87,7 +97,7 @@ class AccessTokenServiceTest {
         IssueAccessToken.AccessToken token = service.issue(session);
         assertThat(service.verify(token.value())).isPresent();
 
-        sessions.revoke(session.revoke(T0.plusSeconds(5), RevokeReason.SIGNED_OUT));
+        ending.end(session, T0.plusSeconds(5), RevokeReason.SIGNED_OUT, ClientInfo.unknown());
 
         assertThat(service.verify(token.value())).isEmpty();
     }
@@ -153,7 +163,7 @@ class AccessTokenServiceTest {
         assertThat(service.verify(token)).isPresent();
         assertThat(service.verifyFromMemory(token)).isPresent();
 
-        sessions.revoke(session.revoke(T0.plusSeconds(1), dev.authrag.domain.session.RevokeReason.SIGNED_OUT));
+        ending.end(session, T0.plusSeconds(1), RevokeReason.SIGNED_OUT, ClientInfo.unknown());
         assertThat(service.verifyFromMemory(token)).as("revoked here: known at once").isEmpty();
         assertThat(service.verify(token)).isEmpty();
     }
@@ -166,5 +176,22 @@ class AccessTokenServiceTest {
         clock.advance(LIFETIME.plus(SKEW).plusSeconds(1));
 
         assertThat(service.verifyFromMemory(token)).isEmpty();
+    }
+
+    /** Issue 10, item 6: one user minting tokens in a loop fills the verified-token memory only up to its bound. */
+    @Test
+    void verifiedTokens_areRememberedUpToTheCapacityOnly_andStillVerifyBeyondIt() {
+        AccessTokenService small = new AccessTokenService(signer,
+                new VerifySessionService(users, storage, SESSIONS, clock, memory), POLICY, clock, 8);
+        String first = small.issue(session).value();
+        small.verify(first);
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(small.verify(small.issue(session).value())).isPresent();
+            assertThat(small.remembered()).isLessThanOrEqualTo(8);
+        }
+
+        assertThat(small.verifyFromMemory(first)).as("dropped: least recently used").isEmpty();
+        assertThat(small.verify(first)).as("checked again by signature").isPresent();
     }
 }

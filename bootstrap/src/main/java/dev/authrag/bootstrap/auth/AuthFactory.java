@@ -8,7 +8,6 @@ import dev.authrag.adapter.web.password.CommonPasswords;
 import dev.authrag.adapter.web.password.NativeArgon2;
 import dev.authrag.application.audit.AuditTrail;
 import dev.authrag.application.auth.AccountLockouts;
-import dev.authrag.application.auth.ActiveSessions;
 import dev.authrag.application.auth.ChangePassword;
 import dev.authrag.application.auth.ChangePasswordService;
 import dev.authrag.application.auth.ListSessions;
@@ -22,11 +21,14 @@ import dev.authrag.application.auth.RevokeOtherSessions;
 import dev.authrag.application.auth.RevokeOtherSessionsService;
 import dev.authrag.application.auth.RevokeSession;
 import dev.authrag.application.auth.RevokeSessionService;
+import dev.authrag.application.auth.SessionEnding;
+import dev.authrag.application.auth.SessionMemory;
 import dev.authrag.application.auth.Sessions;
 import dev.authrag.application.auth.SignIn;
 import dev.authrag.application.auth.SignInService;
 import dev.authrag.application.auth.SignOut;
 import dev.authrag.application.auth.SignOutService;
+import dev.authrag.application.auth.Transactions;
 import dev.authrag.application.auth.Users;
 import dev.authrag.application.auth.VerifySession;
 import dev.authrag.application.auth.VerifySessionService;
@@ -212,21 +214,43 @@ class AuthFactory {
         return new RegisterUserService(users, hasher, policy, clock, audit);
     }
 
+    /**
+     * Sessions, and token hashes, this instance remembers (least recently used dropped first): about 1 KB a session
+     * with its user, so some 100 MB at most.
+     */
+    static final int SESSION_MEMORY = 100_000;
+    /** How far back each poll re-reads revocations made elsewhere, on the database's clock (late commits). */
+    static final Duration REVOCATION_LOOK_BACK = Duration.ofMinutes(1);
+    /** How long a refused token, or an ended session, is answered from memory before storage is asked again. */
+    static final Duration REFUSAL_MEMORY = Duration.ofMinutes(10);
+
     @Singleton
-    SignIn signIn(Users users, Sessions sessions, AccountLockouts lockouts, PasswordHasher hasher, SessionPolicy policy,
-                  SessionLimit limit, LockoutPolicy lockoutPolicy, Clock clock, SecureRandom random, AuditTrail audit) {
-        return new SignInService(users, sessions, lockouts, hasher, policy, limit, lockoutPolicy, clock, random, audit);
+    SessionMemory sessionMemory(Sessions sessions, SessionPolicy policy) {
+        return new SessionMemory(sessions, policy, REVOCATION_LOOK_BACK, REFUSAL_MEMORY, SESSION_MEMORY);
+    }
+
+    /** The one way a session ends: store, audit trail and this instance's memory. */
+    @Singleton
+    SessionEnding sessionEnding(Sessions sessions, SessionMemory memory, AuditTrail audit, Transactions transactions) {
+        return new SessionEnding(sessions, memory, audit, transactions);
     }
 
     @Singleton
-    SignOut signOut(Sessions sessions, Clock clock, AuditTrail audit) {
-        return new SignOutService(sessions, clock, audit);
+    SignIn signIn(Users users, SessionEnding sessionEnding, Transactions transactions, AccountLockouts lockouts,
+                  PasswordHasher hasher, SessionPolicy policy, SessionLimit limit, LockoutPolicy lockoutPolicy, Clock clock,
+                  SecureRandom random, AuditTrail audit) {
+        return new SignInService(users, sessionEnding, transactions, lockouts, hasher, policy, limit, lockoutPolicy, clock,
+                random, audit);
     }
 
     @Singleton
-    VerifySession verifySession(Users users, Sessions sessions, SessionPolicy policy, Clock clock,
-                                ActiveSessions activeSessions) {
-        return new VerifySessionService(users, sessions, policy, clock, activeSessions, 100_000);
+    SignOut signOut(Sessions sessions, SessionEnding sessionEnding, Clock clock) {
+        return new SignOutService(sessions, sessionEnding, clock);
+    }
+
+    @Singleton
+    VerifySession verifySession(Users users, Sessions sessions, SessionPolicy policy, Clock clock, SessionMemory memory) {
+        return new VerifySessionService(users, sessions, policy, clock, memory);
     }
 
     @Singleton
@@ -235,24 +259,24 @@ class AuthFactory {
     }
 
     @Singleton
-    RevokeSession revokeSession(Sessions sessions, Clock clock, AuditTrail audit) {
-        return new RevokeSessionService(sessions, clock, audit);
+    RevokeSession revokeSession(Sessions sessions, SessionEnding sessionEnding, Clock clock) {
+        return new RevokeSessionService(sessions, sessionEnding, clock);
     }
 
     @Singleton
-    RevokeOtherSessions revokeOtherSessions(Sessions sessions, Clock clock, AuditTrail audit) {
-        return new RevokeOtherSessionsService(sessions, clock, audit);
+    RevokeOtherSessions revokeOtherSessions(SessionEnding sessionEnding, Clock clock) {
+        return new RevokeOtherSessionsService(sessionEnding, clock);
     }
 
     /**
      * No {@code @Transactional} here: around the whole use case it would hold a pooled connection while Argon2 verifies
-     * and hashes. The service hashes first; {@link Users#changePassword} is the one transaction that stores the hash
-     * and revokes the other sessions.
+     * and hashes. The service hashes first, then stores the hash and ends the other sessions in one {@link Transactions}.
      */
     @Singleton
-    ChangePassword changePassword(Users users, AccountLockouts lockouts, PasswordHasher hasher, PasswordPolicy policy,
+    ChangePassword changePassword(Users users, SessionEnding sessionEnding, Transactions transactions,
+                                  AccountLockouts lockouts, PasswordHasher hasher, PasswordPolicy policy,
                                   Clock clock, AuditTrail audit) {
-        return new ChangePasswordService(users, lockouts, hasher, policy, clock, audit);
+        return new ChangePasswordService(users, sessionEnding, transactions, lockouts, hasher, policy, clock, audit);
     }
 
     @Singleton

@@ -1,17 +1,11 @@
 package dev.authrag.bootstrap.token;
 
-import dev.authrag.adapter.persistence.session.JdbcSessions;
-import dev.authrag.adapter.persistence.user.JdbcUsers;
 import dev.authrag.adapter.web.token.JwtKeyRing;
 import dev.authrag.adapter.web.token.KeySealer;
 import dev.authrag.adapter.web.token.SigningKeyMaterial;
-import dev.authrag.application.auth.Sessions;
-import dev.authrag.application.auth.Users;
 import dev.authrag.application.token.AccessTokenService;
-import dev.authrag.application.auth.ActiveSessions;
+import dev.authrag.application.auth.VerifySession;
 import dev.authrag.application.token.IssueAccessToken;
-import dev.authrag.application.token.RevocationAwareSessions;
-import dev.authrag.application.token.RevocationAwareUsers;
 import dev.authrag.application.token.SigningKeys;
 import dev.authrag.application.token.TokenSigner;
 import dev.authrag.application.token.VerifyAccessToken;
@@ -21,7 +15,6 @@ import dev.authrag.domain.token.KeyRotationPolicy;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Primary;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Wires access tokens: policy from settings, the key ring (fixed keys or the shared store) and the revocation cache. */
+/** Wires access tokens: policy from settings, the key ring (fixed keys or the shared store) and the verified-token memory. */
 @Factory
 class TokenFactory {
 
@@ -71,29 +64,16 @@ class TokenFactory {
         return JwtKeyRing.stored(store, sealer(settings), rotation, clock);
     }
 
-    @Singleton
-    ActiveSessions activeSessions(JdbcSessions sessions) {
-        return new ActiveSessions(sessions, Duration.ofMinutes(1), 100_000);
-    }
-
-    /** Every use case sees sessions through this, so a revocation reaches the local cache at once. */
-    @Singleton
-    @Primary
-    Sessions sessions(JdbcSessions sessions, ActiveSessions activeSessions) {
-        return new RevocationAwareSessions(sessions, activeSessions);
-    }
-
-    /** Likewise for accounts: a password change revokes the other sessions inside the users store. */
-    @Singleton
-    @Primary
-    Users users(JdbcUsers users, ActiveSessions activeSessions) {
-        return new RevocationAwareUsers(users, activeSessions);
-    }
+    /**
+     * Verified access tokens remembered (least recently used dropped first), keyed by a 32-byte digest: about 300 bytes
+     * an entry with the claims, so at most a few MB however many tokens one user mints.
+     */
+    static final int VERIFIED_TOKENS = 20_000;
 
     @Singleton
     @Bean(typed = {IssueAccessToken.class, VerifyAccessToken.class})
-    AccessTokenService accessTokens(TokenSigner signer, ActiveSessions activeSessions, AccessTokenPolicy policy, Clock clock) {
-        return new AccessTokenService(signer, activeSessions, policy, clock, 100_000);
+    AccessTokenService accessTokens(TokenSigner signer, VerifySession sessions, AccessTokenPolicy policy, Clock clock) {
+        return new AccessTokenService(signer, sessions, policy, clock, VERIFIED_TOKENS);
     }
 
     private static KeySealer sealer(TokenSettings settings) {

@@ -1,7 +1,7 @@
 package dev.authrag.bootstrap.token;
 
 import dev.authrag.adapter.web.token.JwtKeyRing;
-import dev.authrag.application.auth.ActiveSessions;
+import dev.authrag.application.auth.SessionMemory;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -15,12 +15,12 @@ class TokenJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenJobs.class);
 
-    private final ActiveSessions activeSessions;
+    private final SessionMemory sessionMemory;
     private final JwtKeyRing keyRing;
     private final Clock clock;
 
-    TokenJobs(ActiveSessions activeSessions, JwtKeyRing keyRing, Clock clock) {
-        this.activeSessions = activeSessions;
+    TokenJobs(SessionMemory sessionMemory, JwtKeyRing keyRing, Clock clock) {
+        this.sessionMemory = sessionMemory;
         this.keyRing = keyRing;
         this.clock = clock;
     }
@@ -28,7 +28,7 @@ class TokenJobs {
     @Scheduled(fixedDelay = "${authrag.token.revocation-poll:1s}", initialDelay = "1s")
     void refreshRevocations() {
         try {
-            activeSessions.refresh(clock.instant());
+            sessionMemory.refresh(clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("revocation refresh failed, retrying on the next tick: {}", e.getClass().getSimpleName());
         }

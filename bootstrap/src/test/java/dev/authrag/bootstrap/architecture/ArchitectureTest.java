@@ -6,16 +6,26 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.authrag.application.archfixture.UseCaseEndingASessionByItself;
+import dev.authrag.application.auth.SessionEnding;
+import dev.authrag.application.auth.SessionMemory;
+import dev.authrag.application.auth.Sessions;
 import dev.authrag.bootstrap.Application;
 import dev.authrag.bootstrap.Setting;
 import dev.authrag.domain.archfixture.AuthCodeUsingChat;
 import dev.authrag.domain.archfixture.MisplacedDomainClass;
 import dev.authrag.domain.chat.archfixture.ChatCodeUsingAuthInternals;
+import dev.authrag.domain.session.RevokeReason;
+import dev.authrag.domain.session.Session;
+import dev.authrag.domain.session.SessionId;
+import dev.authrag.domain.session.SessionLimit;
 import dev.authrag.domain.user.UserId;
 import io.micronaut.data.annotation.MappedEntity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
+import java.time.Instant;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -124,6 +134,31 @@ class ArchitectureTest {
                         .or(resideInAPackage("dev.authrag..ratelimit.."))
                         .or(belongToAnyOf(Setting.class)))
                 .because("chat may use auth's identity types, not its internals (issue 5)");
+    }
+
+    /**
+     * One way to end a session (issue 10, item 4): only {@link SessionEnding} revokes through the {@link Sessions} port
+     * or tells {@link SessionMemory} a session ended, so no revoking use case can forget the audit trail or the memory.
+     */
+    static ArchRule sessionsEndOnlyThroughSessionEnding() {
+        return noClasses().that().doNotBelongToAnyOf(SessionEnding.class, SessionMemory.class)
+                .should().callMethod(Sessions.class, "revoke", Session.class)
+                .orShould().callMethod(Sessions.class, "revokeOthers", UserId.class, SessionId.class, Instant.class, RevokeReason.class)
+                .orShould().callMethod(Sessions.class, "addWithinLimit", Session.class, SessionLimit.class)
+                .orShould().callMethod(SessionMemory.class, "ended", SessionId.class, Instant.class)
+                .because("SessionEnding is the one way a session ends: store, audit trail and memory together");
+    }
+
+    @Test
+    void sessions_endOnlyThroughSessionEnding() {
+        sessionsEndOnlyThroughSessionEnding().check(production);
+    }
+
+    @Test
+    void sessionEndingRule_rejectsAUseCaseRevokingByItself() {
+        JavaClasses misfit = new ClassFileImporter().importClasses(UseCaseEndingASessionByItself.class);
+
+        assertThat(sessionsEndOnlyThroughSessionEnding().evaluate(misfit).hasViolation()).isTrue();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.authrag.bootstrap.logging;
 
-import dev.authrag.application.auth.ActiveSessions;
+import dev.authrag.application.auth.SessionMemory;
 import dev.authrag.application.auth.Sessions;
 import dev.authrag.application.auth.Users;
 import dev.authrag.application.auth.VerifySession;
@@ -46,8 +46,8 @@ final class LogProbes {
         @Singleton
         @Replaces(VerifySession.class)
         VerifySession loggingVerifySession(Users users, Sessions sessions, SessionPolicy policy, Clock clock,
-                                           ActiveSessions activeSessions) {
-            VerifySession real = new VerifySessionService(users, sessions, policy, clock, activeSessions, 1000);
+                                           SessionMemory memory) {
+            VerifySession real = new VerifySessionService(users, sessions, policy, clock, memory);
             return new VerifySession() {
                 @Override
                 public Optional<CurrentSession> verify(SessionToken token) {
@@ -63,13 +63,13 @@ final class LogProbes {
 
                 /** Never from memory: every lookup takes the blocking path this probe watches. */
                 @Override
-                public Optional<CurrentSession> verifyFromMemory(SessionToken token) {
-                    return Optional.empty();
+                public Recalled verifyFromMemory(SessionToken token) {
+                    return Recalled.UNKNOWN;
                 }
 
                 @Override
-                public Optional<CurrentSession> currentFromMemory(SessionId id) {
-                    return Optional.empty();
+                public Recalled currentFromMemory(SessionId id) {
+                    return Recalled.UNKNOWN;
                 }
             };
         }

@@ -10,6 +10,7 @@ import dev.authrag.domain.user.UserId;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -55,8 +56,8 @@ public class JdbcSessions implements Sessions {
     }
 
     @Override
-    public List<SessionId> revokedSince(Instant since) {
-        return repository.findIdByRevokedAtGreaterThanEquals(since).stream().map(SessionId::new).toList();
+    public List<SessionId> revokedWithin(Duration lookBack) {
+        return ids(repository.findIdsRevokedWithin(lookBack.toNanos() / 1e9));
     }
 
     @Override

@@ -35,12 +35,16 @@ interface SessionRepository extends GenericRepository<SessionRow, UUID> {
     int recordUse(UUID id, Instant lastUsedAt, Instant idleExpiresAt);
 
     @Query("""
-            UPDATE sessions SET revoked_at = :revokedAt, revoke_reason = :revokeReason
+            UPDATE sessions SET revoked_at = :revokedAt, revoke_reason = :revokeReason,
+                                revocation_recorded_at = clock_timestamp()
             WHERE id = :id AND revoked_at IS NULL""")
     int revoke(UUID id, Instant revokedAt, String revokeReason);
 
-    @Query("SELECT id FROM sessions WHERE revoked_at >= :since")
-    java.util.List<UUID> findIdByRevokedAtGreaterThanEquals(Instant since);
+    /** The window is measured on the database's clock, the one {@code revocation_recorded_at} was written with. */
+    @Query("""
+            SELECT id FROM sessions
+            WHERE revocation_recorded_at >= clock_timestamp() - make_interval(secs => :lookBackSeconds)""")
+    List<UUID> findIdsRevokedWithin(double lookBackSeconds);
 
     /** Active as Session.isActiveAt decides: not revoked, and {@code now} before both expiries. */
     @Query("""
@@ -58,7 +62,7 @@ interface SessionRepository extends GenericRepository<SessionRow, UUID> {
 
     /** Revokes the user's active sessions other than {@code keep}, except the newest {@code spare} of them. */
     @Query("""
-            UPDATE sessions SET revoked_at = :now, revoke_reason = :reason
+            UPDATE sessions SET revoked_at = :now, revoke_reason = :reason, revocation_recorded_at = clock_timestamp()
             WHERE id IN (SELECT id FROM sessions
                          WHERE user_id = :userId AND id <> :keep AND revoked_at IS NULL
                            AND idle_expires_at > :now AND absolute_expires_at > :now

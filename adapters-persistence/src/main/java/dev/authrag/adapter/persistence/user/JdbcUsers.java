@@ -1,16 +1,12 @@
 package dev.authrag.adapter.persistence.user;
 
-import dev.authrag.adapter.persistence.session.JdbcSessions;
 import dev.authrag.application.auth.Users;
-import dev.authrag.domain.session.RevokeReason;
-import dev.authrag.domain.session.SessionId;
 import dev.authrag.domain.user.Email;
+import dev.authrag.domain.user.PasswordHash;
 import dev.authrag.domain.user.User;
 import dev.authrag.domain.user.UserId;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.util.List;
 import java.util.Optional;
 
 /** {@link Users} on PostgreSQL. */
@@ -18,11 +14,9 @@ import java.util.Optional;
 public class JdbcUsers implements Users {
 
     private final UserRepository repository;
-    private final JdbcSessions sessions;
 
-    JdbcUsers(UserRepository repository, JdbcSessions sessions) {
+    JdbcUsers(UserRepository repository) {
         this.repository = repository;
-        this.sessions = sessions;
     }
 
     @Override
@@ -42,21 +36,16 @@ public class JdbcUsers implements Users {
         return repository.findById(id.value()).map(UserRow::toDomain);
     }
 
+    /** The UPDATE also locks the account's row, which orders it against sign-ins storing a session (see below). */
     @Override
-    public void updatePasswordHash(User user) {
-        repository.updatePasswordHash(user.id().value(), user.passwordHash().phc(), user.updatedAt());
+    public boolean replacePasswordHash(User changed, PasswordHash expected) {
+        return repository.replacePasswordHash(changed.id().value(), changed.passwordHash().phc(), changed.updatedAt(),
+                expected.phc()) == 1;
     }
 
-    /**
-     * One transaction, so the new hash and the revocations land together or not at all. The UPDATE also locks the
-     * user's row, which orders the change against sign-ins enforcing the session limit ({@link JdbcSessions#addWithinLimit}).
-     */
+    /** {@code SELECT ... FOR UPDATE}: the row stays locked until the surrounding transaction ends. */
     @Override
-    @Transactional
-    public List<SessionId> changePassword(User changed, SessionId keep) {
-        if (repository.updatePasswordHash(changed.id().value(), changed.passwordHash().phc(), changed.updatedAt()) == 0) {
-            return List.of();
-        }
-        return sessions.revokeOthers(changed.id(), keep, changed.updatedAt(), RevokeReason.PASSWORD_CHANGED);
+    public boolean stillHasPassword(UserId id, PasswordHash hash) {
+        return repository.lockWithPassword(id.value(), hash.phc()).isPresent();
     }
 }

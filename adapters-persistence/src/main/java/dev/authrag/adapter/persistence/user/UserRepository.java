@@ -25,6 +25,13 @@ interface UserRepository extends GenericRepository<UserRow, UUID> {
 
     Optional<UserRow> findById(UUID id);
 
-    @Query("UPDATE users SET password_hash = :passwordHash, updated_at = :updatedAt WHERE id = :id")
-    int updatePasswordHash(UUID id, String passwordHash, Instant updatedAt);
+    /** Compare-and-set: writes only while the stored hash is still {@code expected}. */
+    @Query("""
+            UPDATE users SET password_hash = :passwordHash, updated_at = :updatedAt
+            WHERE id = :id AND password_hash = :expected""")
+    int replacePasswordHash(UUID id, String passwordHash, Instant updatedAt, String expected);
+
+    /** Locks the account's row until the transaction ends, when its hash is still {@code passwordHash}. */
+    @Query("SELECT id FROM users WHERE id = :id AND password_hash = :passwordHash FOR UPDATE")
+    Optional<UUID> lockWithPassword(UUID id, String passwordHash);
 }

@@ -1,5 +1,6 @@
 package dev.authrag.adapter.web.auth;
 
+import dev.authrag.domain.session.Session;
 import dev.authrag.domain.session.SessionToken;
 
 import java.time.Duration;
@@ -36,6 +37,19 @@ public record SessionCookie(SameSite sameSite, Duration maxAge) {
 
     /** The Set-Cookie value that hands a new session to a browser. */
     public String issue(SessionToken token) {
+        return issue(token, maxAge);
+    }
+
+    /**
+     * The Set-Cookie value that renews a session's cookie when its idle expiry slid: the cookie lives exactly as long
+     * as the session now can if unused ({@code session.expiresAt() - session.lastUsedAt()}), never longer.
+     */
+    public String renew(SessionToken token, Session session) {
+        Duration left = Duration.between(session.lastUsedAt(), session.expiresAt());
+        return issue(token, left.isNegative() ? Duration.ZERO : left);
+    }
+
+    private String issue(SessionToken token, Duration maxAge) {
         return NAME + "=" + token.reveal() + "; Max-Age=" + maxAge.toSeconds() + attributes();
     }
 

@@ -16,9 +16,9 @@ import reactor.core.scheduler.Schedulers;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Accepts an opaque session token (from the cookie or a Bearer header) when its session is active. A session the
- * use case can vouch for from memory is answered at once; otherwise the lookup is JDBC, so it runs on the blocking
- * executor, never on the event loop the security filter calls it from.
+ * Accepts an opaque session token (from the cookie or a Bearer header) when its session is active. A token the use
+ * case can answer from memory, accepted or refused, is answered at once; otherwise the lookup is JDBC, so it runs on
+ * the blocking executor, never on the event loop the security filter calls it from.
  */
 @Singleton
 public final class SessionTokenValidator implements TokenValidator<HttpRequest<?>> {
@@ -34,11 +34,15 @@ public final class SessionTokenValidator implements TokenValidator<HttpRequest<?
     @Override
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
         return SessionToken.parse(token)
-                .map(parsed -> verifySession.verifyFromMemory(parsed)
-                        // a session this instance vouches for from memory: answered here, no thread hop
-                        .map(current -> Mono.just(SessionPrincipal.of(current)))
-                        .orElseGet(() -> Mono.fromCallable(() -> verifySession.verify(parsed).map(SessionPrincipal::of).orElse(null))
-                                .subscribeOn(blocking)))
+                .map(parsed -> {
+                    VerifySession.Recalled recalled = verifySession.verifyFromMemory(parsed);
+                    if (recalled.known()) {
+                        // accepted or refused from memory: answered here, no thread hop and no query
+                        return recalled.accepted().map(current -> Mono.just(SessionPrincipal.of(current))).orElseGet(Mono::empty);
+                    }
+                    return Mono.fromCallable(() -> verifySession.verify(parsed).map(SessionPrincipal::of).orElse(null))
+                            .subscribeOn(blocking);
+                })
                 .orElseGet(Mono::empty);
     }
 }

@@ -48,7 +48,7 @@ public final class AccessTokenValidator implements TokenValidator<HttpRequest<?>
             return Mono.empty();
         }
         Optional<Authentication> fromMemory = verifyAccessToken.verifyFromMemory(token)
-                .flatMap(claims -> verifySession.currentFromMemory(claims.sessionId())
+                .flatMap(claims -> verifySession.currentFromMemory(claims.sessionId()).accepted()
                         .filter(current -> current.user().id().equals(claims.subject()))
                         .map(current -> SessionPrincipal.ofAccessToken(claims, current)));
         if (fromMemory.isPresent()) {
