@@ -210,8 +210,8 @@ class AuthFactory {
      */
     @Singleton
     ChangePassword changePassword(Users users, AccountLockouts lockouts, PasswordHasher hasher, PasswordPolicy policy,
-                                  Clock clock, AuditTrail audit) {
-        return new ChangePasswordService(users, lockouts, hasher, policy, clock, audit);
+                                  LockoutPolicy lockoutPolicy, Clock clock, AuditTrail audit) {
+        return new ChangePasswordService(users, lockouts, hasher, policy, lockoutPolicy, clock, audit);
     }
 
     @Singleton

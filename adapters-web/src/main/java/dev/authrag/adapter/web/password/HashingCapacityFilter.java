@@ -1,14 +1,15 @@
 package dev.authrag.adapter.web.password;
 
 import dev.authrag.adapter.web.problem.Problem;
+import dev.authrag.adapter.web.ratelimit.LimitedRoutes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ConditionalFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 
 /**
@@ -18,13 +19,21 @@ import io.micronaut.http.filter.ServerFilterPhase;
  * the recent pace would finish later than PASSWORD_HASH_MAX_WAIT). A request that slips past as capacity runs out
  * is refused the same way by the hasher itself.
  */
-@ServerFilter(patterns = {"/api/auth/sign-in", "/api/auth/register", "/api/auth/change-password"}, methods = HttpMethod.POST)
-public final class HashingCapacityFilter implements Ordered {
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public final class HashingCapacityFilter implements Ordered, ConditionalFilter {
 
     private final Argon2PasswordHasher hasher;
+    private final LimitedRoutes routes;
 
-    HashingCapacityFilter(Argon2PasswordHasher hasher) {
+    HashingCapacityFilter(Argon2PasswordHasher hasher, LimitedRoutes routes) {
         this.hasher = hasher;
+        this.routes = routes;
+    }
+
+    /** The routes {@link LimitedRoutes} marks as hashing, found by the matched route however the path was spelled. */
+    @Override
+    public boolean isEnabled(HttpRequest<?> request) {
+        return routes.of(request).filter(LimitedRoutes.LimitedRoute::hashes).isPresent();
     }
 
     @RequestFilter
