@@ -9,7 +9,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.ConditionalFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 
 /**
@@ -20,7 +19,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
  * is refused the same way by the hasher itself.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-public final class HashingCapacityFilter implements Ordered, ConditionalFilter {
+public final class HashingCapacityFilter implements Ordered {
 
     private final Argon2PasswordHasher hasher;
     private final LimitedRoutes routes;
@@ -30,16 +29,11 @@ public final class HashingCapacityFilter implements Ordered, ConditionalFilter {
         this.routes = routes;
     }
 
-    /** The routes {@link LimitedRoutes} marks as hashing, found by the matched route however the path was spelled. */
-    @Override
-    public boolean isEnabled(HttpRequest<?> request) {
-        return routes.of(request).filter(LimitedRoutes.LimitedRoute::hashes).isPresent();
-    }
-
     @RequestFilter
     @Nullable
     public MutableHttpResponse<Problem> shedWhenFull(HttpRequest<?> request) {
-        if (!hasher.atCapacity()) {
+        // the routes LimitedRoutes marks as hashing, found by the matched route however the path was spelled
+        if (routes.of(request).filter(LimitedRoutes.LimitedRoute::hashes).isEmpty() || !hasher.atCapacity()) {
             return null;
         }
         return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "The service is busy; retry in a moment.", request)

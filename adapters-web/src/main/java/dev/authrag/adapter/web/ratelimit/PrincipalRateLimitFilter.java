@@ -4,23 +4,25 @@ import dev.authrag.adapter.web.auth.SessionPrincipal;
 import dev.authrag.adapter.web.ratelimit.LimitedRoutes.Key;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.ConditionalFilter;
+import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import org.reactivestreams.Publisher;
 import io.micronaut.security.authentication.Authentication;
 
+import java.util.List;
 import java.util.Set;
 
 /**
  * The per-user and per-session limits of the routes in {@link LimitedRoutes}, checked right after the security filter
  * (which has refused an unauthenticated request by then) and before the controller reads the body, so that a refused
- * request costs no parsing, hashing or model call. On the blocking pool, and only for such a route.
+ * request costs no parsing, hashing or model call. On the blocking pool, and only for such a route (the filter runs
+ * for every request; the others pass at once on the event loop).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-public final class PrincipalRateLimitFilter implements Ordered, ConditionalFilter {
+public final class PrincipalRateLimitFilter implements Ordered {
 
     private static final Set<Key> KEYS = Set.of(Key.USER, Key.SESSION);
 
@@ -32,29 +34,24 @@ public final class PrincipalRateLimitFilter implements Ordered, ConditionalFilte
         this.guard = guard;
     }
 
-    @Override
-    public boolean isEnabled(HttpRequest<?> request) {
-        return routes.of(request).filter(route -> route.hasKey(KEYS)).isPresent();
-    }
-
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    public void limitByPrincipal(HttpRequest<?> request) {
+    public Publisher<MutableHttpResponse<?>> limitByPrincipal(HttpRequest<?> request,
+                                                                FilterContinuation<Publisher<MutableHttpResponse<?>>> chain) {
+        List<LimitedRoutes.Limit> limits = routes.of(request).map(LimitedRoutes.LimitedRoute::limits).orElse(List.of())
+                .stream().filter(limit -> KEYS.contains(limit.key())).toList();
         Authentication authentication = request.getUserPrincipal(Authentication.class).orElse(null);
-        if (authentication == null) {
+        if (limits.isEmpty() || authentication == null) {
             // the security filter lets no anonymous request reach a route limited per user or session
-            return;
+            return chain.proceed();
         }
-        routes.of(request).ifPresent(route -> {
-            for (LimitedRoutes.Limit limit : route.limits()) {
-                if (limit.key() == Key.USER) {
-                    guard.check(request, limit.bucket(), authentication.getName());
-                } else if (limit.key() == Key.SESSION) {
-                    // every credential of this service names its session (an access token names the one it came from)
-                    guard.check(request, limit.bucket(), SessionPrincipal.sessionId(authentication).toString());
-                }
+        return guard.offEventLoop(() -> {
+            for (LimitedRoutes.Limit limit : limits) {
+                // every credential of this service names its user and its session (an access token, the one it came from)
+                String subject = limit.key() == Key.USER ? authentication.getName()
+                        : SessionPrincipal.sessionId(authentication).toString();
+                guard.check(request, limit.bucket(), subject);
             }
-        });
+        }, chain);
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.ConditionalFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.List;
  * outside: a filter's own response method does not see the response its request method failed with.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-public final class RateLimitFieldsFilter implements Ordered, ConditionalFilter {
+public final class RateLimitFieldsFilter implements Ordered {
 
     private final LimitedRoutes routes;
     private final RateLimits limits;
@@ -28,13 +27,11 @@ public final class RateLimitFieldsFilter implements Ordered, ConditionalFilter {
         this.limits = limits;
     }
 
-    @Override
-    public boolean isEnabled(HttpRequest<?> request) {
-        return limits.enabled() && routes.of(request).isPresent();
-    }
-
     @ResponseFilter
     public void describeLimits(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (!limits.enabled()) {
+            return;
+        }
         routes.of(request).ifPresent(route -> {
             response.getHeaders().set(RateLimitHeaders.POLICY, RateLimitHeaders.policy(route.buckets(), limits.quotas()));
             List<Admission> admissions = RateLimitGuard.admissions(request);

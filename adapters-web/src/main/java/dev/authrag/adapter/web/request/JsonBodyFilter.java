@@ -9,7 +9,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.ConditionalFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteInfo;
@@ -24,12 +23,7 @@ import java.util.Optional;
  * body (sign-out) needs no content type. Header parsing only: it stays on the event loop.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-public final class JsonBodyFilter implements Ordered, ConditionalFilter {
-
-    @Override
-    public boolean isEnabled(HttpRequest<?> request) {
-        return bodyRoute(request).isPresent();
-    }
+public final class JsonBodyFilter implements Ordered {
 
     @RequestFilter
     @Nullable
