@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * While hashing is at capacity, every route that hashes is shed with 503 {@code overloaded}, however its path is
- * spelled, before the request costs anything else; a route that does not hash is not. Capacity is exhausted
+ * spelled, before the request costs anything else (no rate-limit query, no body parsing; the hasher would refuse such a
+ * request too, but only after both); a route that does not hash is not. Capacity is exhausted
  * deterministically: one hashing thread and a queue of one, both held by registrations whose hash waits on a gate.
  */
 @MicronautTest(transactional = false)
@@ -42,7 +44,12 @@ class HashingShedBySpellingTest extends HttpTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("spec.name", "HashingShedBySpellingTest");
+        // limits on but generous: a request shed by the filter is refused before its rate-limit query, so it carries
+        // no RateLimit field, while one the hasher itself refuses (after the limits and the body) would
+        return Map.of("spec.name", "HashingShedBySpellingTest",
+                "authrag.rate-limit.enabled", "true",
+                "authrag.rate-limit.signin-per-ip", "1000/1m",
+                "authrag.rate-limit.register-per-ip", "1000/1m");
     }
 
     @Test
@@ -50,14 +57,21 @@ class HashingShedBySpellingTest extends HttpTestSupport {
         String token = signedInToken(uniqueEmail(), PASSWORD);
         gate = new CountDownLatch(1);
         List<Thread> holders = new ArrayList<>();
+        List<String> early = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
-                Thread holder = new Thread(() -> register(uniqueEmail(), PASSWORD));
+                Thread holder = new Thread(() -> {
+                    HttpResponse<String> held = register(uniqueEmail(), PASSWORD);
+                    if (gate.getCount() > 0) {
+                        early.add(held.statusCode() + " " + held.body());
+                    }
+                });
                 holder.start();
                 holders.add(holder);
             }
             for (int waited = 0; !hasher.atCapacity(); waited++) {
-                assertThat(waited).as("the two held hashes fill the thread and the queue").isLessThan(3000);
+                assertThat(early).as("a held registration answered before the gate opened").isEmpty();
+                assertThat(waited).as("the two held hashes fill the thread and the queue").isLessThan(6000);
                 Thread.sleep(10);
             }
 
@@ -87,6 +101,7 @@ class HashingShedBySpellingTest extends HttpTestSupport {
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.body()).contains("\"code\":\"overloaded\"");
         assertThat(response.header("Retry-After")).hasValue("1");
+        assertThat(response.header("RateLimit")).as("shed before anything was counted or parsed").isEmpty();
     }
 
     private RawHttp.Response raw(String path, String body, String bearer) {
