@@ -81,18 +81,12 @@ public final class CrossSiteRequestFilter implements Ordered {
         try {
             URI originUri = new URI(origin);
             URI hostUri = new URI("http://" + host.strip());
-            String scheme = originUri.getScheme();
-            if (scheme == null || originUri.getHost() == null || hostUri.getHost() == null
-                    || originUri.getRawPath() != null && !originUri.getRawPath().isEmpty() || hostUri.getRawPath() != null && !hostUri.getRawPath().isEmpty()
-                    || originUri.getRawUserInfo() != null || hostUri.getRawUserInfo() != null) {
-                return false;
-            }
-            int defaultPort = switch (scheme.toLowerCase(Locale.ROOT)) {
+            int defaultPort = originUri.getScheme() == null ? -1 : switch (originUri.getScheme().toLowerCase(Locale.ROOT)) {
                 case "https" -> 443;
                 case "http" -> 80;
                 default -> -1;
             };
-            if (defaultPort < 0) {
+            if (defaultPort < 0 || !isBareAuthority(originUri) || !isBareAuthority(hostUri)) {
                 return false;
             }
             int originPort = originUri.getPort() < 0 ? defaultPort : originUri.getPort();
@@ -101,6 +95,12 @@ public final class CrossSiteRequestFilter implements Ordered {
         } catch (URISyntaxException malformed) {
             return false;
         }
+    }
+
+    /** A host and optional port, nothing else: no user info, path, query or fragment. */
+    private static boolean isBareAuthority(URI uri) {
+        return uri.getHost() != null && uri.getRawUserInfo() == null && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                && uri.getRawQuery() == null && uri.getRawFragment() == null;
     }
 
     @Override

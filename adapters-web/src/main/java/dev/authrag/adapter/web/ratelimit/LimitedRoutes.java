@@ -53,16 +53,16 @@ public final class LimitedRoutes {
      */
     public record LimitedRoute(HttpMethod method, String path, List<Limit> limits, boolean hashes) {
 
+        public LimitedRoute {
+            limits = List.copyOf(limits);
+        }
+
         public List<Bucket> buckets() {
             return limits.stream().map(Limit::bucket).toList();
         }
 
         public List<Bucket> keyedBy(Key key) {
             return limits.stream().filter(limit -> limit.key() == key).map(Limit::bucket).toList();
-        }
-
-        public boolean hasKey(Set<Key> keys) {
-            return limits.stream().anyMatch(limit -> keys.contains(limit.key()));
         }
     }
 

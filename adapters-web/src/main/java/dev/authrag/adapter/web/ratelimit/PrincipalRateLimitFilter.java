@@ -24,7 +24,7 @@ import java.util.Set;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class PrincipalRateLimitFilter implements Ordered {
 
-    private static final Set<Key> KEYS = Set.of(Key.USER, Key.SESSION);
+    private static final Set<Key> PRINCIPAL_KEYS = Set.of(Key.USER, Key.SESSION);
 
     private final LimitedRoutes routes;
     private final RateLimitGuard guard;
@@ -38,7 +38,7 @@ public final class PrincipalRateLimitFilter implements Ordered {
     public Publisher<MutableHttpResponse<?>> limitByPrincipal(HttpRequest<?> request,
                                                                 FilterContinuation<Publisher<MutableHttpResponse<?>>> chain) {
         List<LimitedRoutes.Limit> limits = routes.of(request).map(LimitedRoutes.LimitedRoute::limits).orElse(List.of())
-                .stream().filter(limit -> KEYS.contains(limit.key())).toList();
+                .stream().filter(limit -> PRINCIPAL_KEYS.contains(limit.key())).toList();
         Authentication authentication = request.getUserPrincipal(Authentication.class).orElse(null);
         if (limits.isEmpty() || authentication == null) {
             // the security filter lets no anonymous request reach a route limited per user or session
