@@ -47,7 +47,7 @@ class ChangePasswordServiceTest {
     private final InlineTransactions transactions = new InlineTransactions();
     private final SessionEnding ending = new SessionEnding(sessions, memory, audit, transactions);
     private final ChangePassword changePassword = new ChangePasswordService(users, ending, transactions, lockouts, hasher,
-            PasswordPolicy.standard(), clock, audit);
+            PasswordPolicy.standard(), LOCKOUT, clock, audit);
 
     private User alice;
     private Session current;
@@ -121,28 +121,63 @@ class ChangePasswordServiceTest {
     }
 
     @Test
-    void change_clearsALockToo() {
+    void change_afterALockHasPassed_clearsItsHistory() {
         for (int i = 0; i < 10; i++) {
             lockouts.update(alice.id(), state -> state.recordFailure(clock.instant(), LOCKOUT));
         }
         assertThat(lockouts.find(alice.id()).isLockedAt(clock.instant())).isTrue();
+        clock.advance(Duration.ofMinutes(15));
 
         changePassword.change(new ChangePassword.Command(aliceHere, OLD, NEW));
 
-        assertThat(lockouts.find(alice.id()).isLockedAt(clock.instant())).isFalse();
+        assertThat(lockouts.find(alice.id()).isClear()).isTrue();
     }
 
     @Test
-    void aRefusedChange_recordsNothing_andKeepsTheFailedSignIns() {
-        for (int i = 0; i < 9; i++) {
+    void aRefusedChange_keepsTheFailedSignIns_andAuditsOnlyTheWrongPassword() {
+        for (int i = 0; i < 8; i++) {
             lockouts.update(alice.id(), state -> state.recordFailure(clock.instant(), LOCKOUT));
         }
 
         assertRefused(new ChangePassword.Command(aliceHere, "not my password", NEW), Reason.WRONG_CURRENT_PASSWORD);
         assertRefused(new ChangePassword.Command(aliceHere, OLD, "short"), Reason.WEAK_PASSWORD);
 
-        assertThat(audit.all()).isEmpty();
+        assertThat(audit.all()).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(Type.PASSWORD_CHANGE_FAILED);
+            assertThat(event.reason()).isEqualTo("wrong_password");
+            assertThat(event.userId()).isEqualTo(alice.id());
+            assertThat(event.sessionId()).isEqualTo(current.id());
+            assertThat(event.client()).isEqualTo(CLIENT);
+        });
         assertThat(lockouts.find(alice.id()).isClear()).isFalse();
+        assertThat(lockouts.find(alice.id()).isLockedAt(clock.instant())).as("eight sign-ins and one change failed").isFalse();
+    }
+
+    @Test
+    void wrongCurrentPasswords_countTowardsTheLockout_likeFailedSignIns() {
+        for (int i = 0; i < 9; i++) {
+            lockouts.update(alice.id(), state -> state.recordFailure(clock.instant(), LOCKOUT));
+        }
+
+        assertRefused(new ChangePassword.Command(aliceHere, "not my password", NEW), Reason.WRONG_CURRENT_PASSWORD);
+
+        assertThat(lockouts.find(alice.id()).isLockedAt(clock.instant())).as("the tenth failure").isTrue();
+    }
+
+    @Test
+    void aLockedAccount_refusesTheRightCurrentPasswordToo_exactlyLikeAWrongOne() {
+        for (int i = 0; i < 10; i++) {
+            assertRefused(new ChangePassword.Command(aliceHere, "not my password " + i, NEW), Reason.WRONG_CURRENT_PASSWORD);
+        }
+
+        assertRefused(new ChangePassword.Command(aliceHere, OLD, NEW), Reason.WRONG_CURRENT_PASSWORD);
+
+        assertUnchanged();
+        assertThat(audit.ofType(Type.PASSWORD_CHANGE_FAILED)).extracting(SecurityEvent::reason).hasSize(11)
+                .endsWith("account_locked").filteredOn("wrong_password"::equals).hasSize(10);
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(changePassword.change(new ChangePassword.Command(aliceHere, OLD, NEW)).revokedSessions())
+                .as("once the lock has passed").isEqualTo(2);
     }
 
     @Test
@@ -214,7 +249,7 @@ class ChangePasswordServiceTest {
                 return false;
             }
         };
-        ChangePassword overloaded = new ChangePasswordService(users, ending, transactions, lockouts, failing, PasswordPolicy.standard(), clock, audit);
+        ChangePassword overloaded = new ChangePasswordService(users, ending, transactions, lockouts, failing, PasswordPolicy.standard(), LOCKOUT, clock, audit);
 
         assertThatThrownBy(() -> overloaded.change(new ChangePassword.Command(aliceHere, OLD, NEW)))
                 .isInstanceOf(IllegalStateException.class);
@@ -225,7 +260,7 @@ class ChangePasswordServiceTest {
     @Test
     void change_whenTheAccountIsGone_isUnauthenticated() {
         ChangePassword orphaned = new ChangePasswordService(new InMemoryUsers(), ending, transactions, lockouts, hasher,
-                PasswordPolicy.standard(), clock, audit);
+                PasswordPolicy.standard(), LOCKOUT, clock, audit);
 
         assertThatThrownBy(() -> orphaned.change(new ChangePassword.Command(aliceHere, OLD, NEW)))
                 .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAUTHENTICATED));

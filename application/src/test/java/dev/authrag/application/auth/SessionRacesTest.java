@@ -63,7 +63,7 @@ class SessionRacesTest {
     private final SignIn signIn = new SignInService(users, ending, transactions, lockouts, hasher, POLICY,
             SessionLimit.standard(), LockoutPolicy.standard(), clock, new SecureRandom(), audit);
     private final ChangePassword changePassword = new ChangePasswordService(users, ending, transactions, lockouts, hasher,
-            PasswordPolicy.standard(), clock, audit);
+            PasswordPolicy.standard(), LockoutPolicy.standard(), clock, audit);
     private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, memory);
 
     private User alice;

@@ -180,6 +180,8 @@ class AdmitAttemptServiceTest {
         quotas.put(Bucket.SIGNIN_EMAIL, new Quota(5, Duration.ofMinutes(1)));
         quotas.put(Bucket.REGISTER_IP, new Quota(10, Duration.ofHours(1)));
         quotas.put(Bucket.CHAT_USER, new Quota(10, Duration.ofMinutes(1)));
+        quotas.put(Bucket.CHANGE_PASSWORD_USER, new Quota(5, Duration.ofMinutes(1)));
+        quotas.put(Bucket.TOKEN_SESSION, new Quota(30, Duration.ofMinutes(1)));
         return new RateLimits(true, quotas);
     }
 }

@@ -275,8 +275,9 @@ class AuthFactory {
     @Singleton
     ChangePassword changePassword(Users users, SessionEnding sessionEnding, Transactions transactions,
                                   AccountLockouts lockouts, PasswordHasher hasher, PasswordPolicy policy,
-                                  Clock clock, AuditTrail audit) {
-        return new ChangePasswordService(users, sessionEnding, transactions, lockouts, hasher, policy, clock, audit);
+                                  LockoutPolicy lockoutPolicy, Clock clock, AuditTrail audit) {
+        return new ChangePasswordService(users, sessionEnding, transactions, lockouts, hasher, policy, lockoutPolicy,
+                clock, audit);
     }
 
     @Singleton

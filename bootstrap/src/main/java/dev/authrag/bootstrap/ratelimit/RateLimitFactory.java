@@ -33,6 +33,8 @@ class RateLimitFactory {
         quotas.put(Bucket.SIGNIN_EMAIL, Setting.quota("RATE_LIMIT_SIGNIN_PER_EMAIL", settings.signinPerEmail()));
         quotas.put(Bucket.REGISTER_IP, Setting.quota("RATE_LIMIT_REGISTER_PER_IP", settings.registerPerIp()));
         quotas.put(Bucket.CHAT_USER, Setting.quota("RATE_LIMIT_CHAT_PER_USER", settings.chatPerUser()));
+        quotas.put(Bucket.CHANGE_PASSWORD_USER, Setting.quota("RATE_LIMIT_CHANGE_PASSWORD_PER_USER", settings.changePasswordPerUser()));
+        quotas.put(Bucket.TOKEN_SESSION, Setting.quota("RATE_LIMIT_TOKEN_PER_SESSION", settings.tokenPerSession()));
         return new RateLimits(Setting.flag("RATE_LIMIT_ENABLED", settings.enabled()), quotas);
     }
 

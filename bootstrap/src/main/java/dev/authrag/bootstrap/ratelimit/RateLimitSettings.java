@@ -11,5 +11,7 @@ public record RateLimitSettings(String enabled,
                                 String signinPerIp,
                                 String signinPerEmail,
                                 String registerPerIp,
-                                String chatPerUser) {
+                                String chatPerUser,
+                                String changePasswordPerUser,
+                                String tokenPerSession) {
 }

@@ -106,13 +106,16 @@ class OpenApiDocumentTest extends HttpTestSupport {
 
     @Test
     void theContractsErrorStatuses_areDocumentedAsProblems() {
-        assertProblem("post", "/api/auth/sign-in", "400", "401", "429");
-        assertProblem("post", "/api/auth/register", "400", "409", "429");
-        assertProblem("post", "/api/auth/sign-out", "401");
+        assertProblem("post", "/api/auth/sign-in", "400", "401", "415", "429");
+        assertProblem("post", "/api/auth/register", "400", "409", "415", "429");
+        assertProblem("post", "/api/auth/sign-out", "401", "403");
+        assertProblem("post", "/api/auth/token", "401", "403", "429");
+        assertProblem("delete", "/api/auth/sessions/{id}", "403");
         assertProblem("get", "/api/auth/verify", "401");
         assertProblem("delete", "/api/auth/sessions/{id}", "404");
-        assertProblem("post", "/api/auth/change-password", "400", "401");
-        assertProblem("post", "/api/chat/message", "400", "401", "404", "429", "503");
+        assertProblem("post", "/api/auth/change-password", "400", "401", "403", "415", "429");
+        assertProblem("post", "/api/chat/message", "400", "401", "403", "404", "415", "429", "503");
+        assertThat(headers("post", "/api/auth/change-password", "429")).containsKeys("Retry-After", "RateLimit", "RateLimit-Policy");
         assertThat(headers("post", "/api/auth/sign-in", "429")).containsKeys("Retry-After", "RateLimit", "RateLimit-Policy");
         assertThat(headers("get", "/api/auth/verify", "401")).containsKey("WWW-Authenticate");
         assertThat(headers("post", "/api/auth/sign-in", "200")).containsKey("Set-Cookie");

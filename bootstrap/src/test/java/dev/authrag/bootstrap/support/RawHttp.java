@@ -39,8 +39,13 @@ public final class RawHttp {
 
     /** A request head built from its parts, {@code Host} and {@code Connection: close} added, then the body. */
     public static byte[] request(String method, String target, List<Map.Entry<String, String>> headers, byte[] body) {
+        return request(method, target, "127.0.0.1", headers, body);
+    }
+
+    /** The same with the given {@code Host}, such as a public name the service is reached by behind a proxy. */
+    public static byte[] request(String method, String target, String host, List<Map.Entry<String, String>> headers, byte[] body) {
         StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1\r\nConnection: close\r\n");
+                .append("Host: ").append(host).append("\r\nConnection: close\r\n");
         for (Map.Entry<String, String> header : headers) {
             head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
         }

@@ -46,7 +46,8 @@ public record SecurityEvent(UUID id,
         SIGNOUT(Outcome.SUCCESS),
         SESSION_REVOKED(Outcome.SUCCESS),
         RATE_LIMITED(Outcome.FAILURE),
-        PASSWORD_CHANGED(Outcome.SUCCESS);
+        PASSWORD_CHANGED(Outcome.SUCCESS),
+        PASSWORD_CHANGE_FAILED(Outcome.FAILURE);
 
         private final Outcome outcome;
 
@@ -113,7 +114,8 @@ public record SecurityEvent(UUID id,
 
     /**
      * A request refused by {@code bucket}'s limit, with the policy as the reason ({@code signin_ip}, {@code signin_email},
-     * {@code register_ip}, {@code chat_user}). Anonymous: finding the account behind a flood would cost a lookup per request.
+     * {@code register_ip}, {@code chat_user},
+     * {@code change_password_user}, {@code token_session}). Anonymous: finding the account behind a flood would cost a lookup per request.
      */
     public static SecurityEvent rateLimited(Bucket bucket, Instant at, ClientInfo client) {
         return of(Type.RATE_LIMITED, at, client, bucket.policyName().replace('-', '_'));

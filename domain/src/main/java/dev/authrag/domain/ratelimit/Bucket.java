@@ -8,7 +8,9 @@ public enum Bucket {
     SIGNIN_IP("signin-ip", "Too many sign-in attempts from your network"),
     SIGNIN_EMAIL("signin-email", "Too many sign-in attempts for this email address"),
     REGISTER_IP("register-ip", "Too many registrations from your network"),
-    CHAT_USER("chat-user", "Too many messages");
+    CHAT_USER("chat-user", "Too many messages"),
+    CHANGE_PASSWORD_USER("change-password-user", "Too many password change attempts"),
+    TOKEN_SESSION("token-session", "Too many access tokens requested for this session");
 
     private final String policyName;
     private final String refusal;

@@ -26,7 +26,7 @@ class SecurityEventTest {
     void theTypeCodes_areTheStableSnakeCaseNamesThatLogsAndTheApiUse() {
         assertThat(Type.values()).extracting(Type::code).containsExactly(
                 "registration_success", "registration_failed", "signin_success", "signin_failed", "signin_locked",
-                "signout", "session_revoked", "rate_limited", "password_changed");
+                "signout", "session_revoked", "rate_limited", "password_changed", "password_change_failed");
     }
 
     @ParameterizedTest
@@ -120,7 +120,8 @@ class SecurityEventTest {
     @Test
     void aRateLimitedRequest_isAnAnonymousFailure_namingThePolicy() {
         assertThat(Bucket.values()).extracting(bucket -> SecurityEvent.rateLimited(bucket, T0, CLIENT).reason())
-                .containsExactly("signin_ip", "signin_email", "register_ip", "chat_user");
+                .containsExactly("signin_ip", "signin_email", "register_ip", "chat_user", "change_password_user",
+                        "token_session");
         SecurityEvent event = SecurityEvent.rateLimited(Bucket.SIGNIN_EMAIL, T0, CLIENT);
         assertThat(event.type()).isEqualTo(Type.RATE_LIMITED);
         assertThat(event.outcome()).isEqualTo(Outcome.FAILURE);

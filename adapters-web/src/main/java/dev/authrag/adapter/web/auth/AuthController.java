@@ -79,6 +79,8 @@ public class AuthController {
     @Problems.BadRequest
     @Problems.RateLimited
     @Problems.Unavailable
+    @Problems.CrossSite
+    @Problems.UnsupportedMediaType
     HttpResponse<RegisterResponse> register(HttpRequest<?> request, @Body RegisterRequest body) {
         return HttpResponse.status(HttpStatus.CREATED)
                 .body(RegisterResponse.from(registerUser.register(body.toCommand(ClientAddress.of(request)))));
@@ -97,6 +99,8 @@ public class AuthController {
     @Problems.BadRequest
     @Problems.RateLimited
     @Problems.Unavailable
+    @Problems.CrossSite
+    @Problems.UnsupportedMediaType
     HttpResponse<SignInResponse> signIn(HttpRequest<?> request, @Body SignInRequest body) {
         // before any hashing, so a flood against one mailbox costs no CPU; counted whether or not the account exists
         rateLimit.check(request, Bucket.SIGNIN_EMAIL, body.email());
@@ -113,6 +117,7 @@ public class AuthController {
             headers = @Header(name = "Set-Cookie", schema = @Schema(type = "string")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageResponse.class)))
     @Credentials.Session
+    @Problems.CrossSite
     HttpResponse<MessageResponse> signOut(HttpRequest<?> request, Authentication authentication) {
         requireSessionCredential(authentication);
         signOut.signOut(SessionPrincipal.sessionId(authentication), ClientAddress.of(request));
@@ -124,6 +129,8 @@ public class AuthController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(operationId = "issueAccessToken", summary = "A fresh access token for the current session")
     @Credentials.Session
+    @Problems.CrossSite
+    @Problems.RateLimited
     TokenResponse token(Authentication authentication) {
         requireSessionCredential(authentication);
         return TokenResponse.from(issueAccessToken.issue(currentSession(authentication).session()));

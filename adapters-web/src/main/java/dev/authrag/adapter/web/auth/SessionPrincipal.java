@@ -49,7 +49,7 @@ public final class SessionPrincipal {
         return SESSION_CREDENTIAL.equals(authentication.getAttributes().get(CREDENTIAL));
     }
 
-    static SessionId sessionId(Authentication authentication) {
+    public static SessionId sessionId(Authentication authentication) {
         return new SessionId(UUID.fromString((String) authentication.getAttributes().get(SESSION_ID)));
     }
 

@@ -87,6 +87,7 @@ public class SessionsController {
     @ApiResponse(responseCode = "204", description = "Ended (ending the current one also clears its cookie)")
     @Credentials.Any
     @Problems.NotFound
+    @Problems.CrossSite
     HttpResponse<Void> revoke(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
         Caller caller = caller(request, authentication);
         SessionId target = parseId(id)
@@ -102,6 +103,7 @@ public class SessionsController {
     @Post("/sessions/revoke-others")
     @Operation(operationId = "revokeOtherSessions", summary = "End every session of the caller but the current one")
     @Credentials.Session
+    @Problems.CrossSite
     RevokedResponse revokeOthers(HttpRequest<?> request, Authentication authentication) {
         requireSessionCredential(authentication);
         return new RevokedResponse(revokeOtherSessions.revokeOthers(caller(request, authentication)));
@@ -109,10 +111,15 @@ public class SessionsController {
 
     @Post("/change-password")
     @Operation(operationId = "changePassword", summary = "Change the password; every other session ends",
-            description = "401 `invalid_credentials` also answers a wrong `current_password`.")
+            description = "401 `invalid_credentials` also answers a wrong `current_password`, which counts towards the "
+                    + "account lockout like a failed sign-in; a locked account refuses the right one the same way. "
+                    + "Attempts are limited per user (`change-password-user`).")
     @Credentials.Session
     @Problems.BadRequest
     @Problems.Unavailable
+    @Problems.CrossSite
+    @Problems.RateLimited
+    @Problems.UnsupportedMediaType
     @Consumes(MediaType.APPLICATION_JSON)
     ChangePasswordResponse changePassword(HttpRequest<?> request, Authentication authentication,
                                           @Body ChangePasswordRequest body) {

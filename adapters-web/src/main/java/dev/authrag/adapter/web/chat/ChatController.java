@@ -3,9 +3,6 @@ package dev.authrag.adapter.web.chat;
 import dev.authrag.adapter.web.docs.Credentials;
 import dev.authrag.adapter.web.docs.Problems;
 import dev.authrag.adapter.web.problem.Problem;
-import dev.authrag.adapter.web.ratelimit.RateLimitGuard;
-import dev.authrag.domain.ratelimit.Bucket;
-import io.micronaut.http.HttpRequest;
 
 import dev.authrag.adapter.web.chat.ChatMessages.ConversationsResponse;
 import dev.authrag.adapter.web.chat.ChatMessages.MessageRequest;
@@ -72,12 +69,9 @@ public class ChatController {
     private final DeleteConversation deleteConversation;
     private final AnsweringStatus answeringStatus;
     private final Clock clock;
-    private final RateLimitGuard rateLimit;
 
     ChatController(AskQuestion askQuestion, ListConversations listConversations, ReadConversation readConversation,
-                   DeleteConversation deleteConversation, AnsweringStatus answeringStatus, Clock clock,
-                   RateLimitGuard rateLimit) {
-        this.rateLimit = rateLimit;
+                   DeleteConversation deleteConversation, AnsweringStatus answeringStatus, Clock clock) {
         this.askQuestion = askQuestion;
         this.listConversations = listConversations;
         this.readConversation = readConversation;
@@ -97,10 +91,11 @@ public class ChatController {
     @Problems.BadRequest
     @Problems.NotFound
     @Problems.RateLimited
-    MessageResponse message(HttpRequest<?> request, Authentication authentication, @Body MessageRequest body) {
+    @Problems.CrossSite
+    @Problems.UnsupportedMediaType
+    MessageResponse message(Authentication authentication, @Body MessageRequest body) {
+        // limited per user (LimitedRoutes) before the question is stored or anything is retrieved
         UserId asker = caller(authentication);
-        // per user, before the question is stored or anything is retrieved
-        rateLimit.check(request, Bucket.CHAT_USER, asker.toString());
         AskQuestion.Answered answered = askQuestion.ask(body.toCommand(asker));
         LOG.info("chat answer: conversation={} question_chars={} answer_chars={} sources={}", answered.conversation(),
                 answered.question().content().length(), answered.answer().content().length(), answered.answer().sources().size());
@@ -139,6 +134,7 @@ public class ChatController {
     @ApiResponse(responseCode = "204", description = "Deleted")
     @Credentials.Any
     @Problems.NotFound
+    @Problems.CrossSite
     HttpResponse<Void> delete(Authentication authentication, String id) {
         deleteConversation.delete(caller(authentication), conversationId(id));
         return HttpResponse.noContent();

@@ -39,6 +39,25 @@ public final class Problems {
     public @interface NotFound {
     }
 
+    /** 403: an unsafe request made with the session cookie from a site that is neither this service nor allowed. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "403", description = "`cross_site_request`: made with the session cookie from an origin "
+            + "that is neither the service's own nor in `CORS_ALLOWED_ORIGINS` (by `Origin`, or `Sec-Fetch-Site` without "
+            + "it); nothing was changed. A request authenticated by `Authorization` is never refused this way.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface CrossSite {
+    }
+
+    /** 415: the route takes a JSON body, and the request has no content type or another one. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "415", description = "`unsupported_media_type`: the body must be sent as "
+            + "`Content-Type: application/json`, which a missing content type is not.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface UnsupportedMediaType {
+    }
+
     /** 429 with Retry-After: a rate limit refused the attempt. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)

@@ -1,9 +1,9 @@
 package dev.authrag.adapter.web.password;
 
 import dev.authrag.adapter.web.problem.Problem;
+import dev.authrag.adapter.web.ratelimit.LimitedRoutes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -18,19 +18,22 @@ import io.micronaut.http.filter.ServerFilterPhase;
  * the recent pace would finish later than PASSWORD_HASH_MAX_WAIT). A request that slips past as capacity runs out
  * is refused the same way by the hasher itself.
  */
-@ServerFilter(patterns = {"/api/auth/sign-in", "/api/auth/register", "/api/auth/change-password"}, methods = HttpMethod.POST)
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class HashingCapacityFilter implements Ordered {
 
     private final Argon2PasswordHasher hasher;
+    private final LimitedRoutes routes;
 
-    HashingCapacityFilter(Argon2PasswordHasher hasher) {
+    HashingCapacityFilter(Argon2PasswordHasher hasher, LimitedRoutes routes) {
         this.hasher = hasher;
+        this.routes = routes;
     }
 
     @RequestFilter
     @Nullable
     public MutableHttpResponse<Problem> shedWhenFull(HttpRequest<?> request) {
-        if (!hasher.atCapacity()) {
+        // the routes LimitedRoutes marks as hashing, found by the matched route however the path was spelled
+        if (routes.of(request).filter(LimitedRoutes.LimitedRoute::hashes).isEmpty() || !hasher.atCapacity()) {
             return null;
         }
         return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "The service is busy; retry in a moment.", request)
