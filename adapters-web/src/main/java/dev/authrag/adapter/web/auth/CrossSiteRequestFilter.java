@@ -25,8 +25,8 @@ import java.util.Set;
  * so nothing changes and no budget is spent. CORS alone does not do this: it only hides the answer of a simple request
  * from a foreign origin, after the request has done its work.
  *
- * <p>Unaffected: a request with an {@code Authorization: Bearer} header (that credential wins over the cookie, and no
- * site can make a browser send it), one without the cookie, and one with neither {@code Origin} nor
+ * <p>Unaffected: a request with an {@code Authorization: Bearer} header (the cookie is then not read at all, see
+ * {@link SessionCookieTokenReader}, and no site can make a browser send it cross-site without a CORS preflight), one without the cookie, and one with neither {@code Origin} nor
  * {@code Sec-Fetch-Site} (scripts and servers; every browser that sends the cookie cross-site sends one of them).
  * {@code Sec-Fetch-Site: none} marks a request the user started from the browser itself, which no site caused, so it
  * passes; {@code same-site} and {@code cross-site} do not. The service's own origin is the one whose host and port
@@ -57,11 +57,9 @@ public final class CrossSiteRequestFilter implements Ordered {
                 request).toResponse();
     }
 
-    /** The cookie is sent and no Bearer token outranks it (the order of the token readers). */
+    /** The cookie is the credential: the one rule the cookie's token reader applies. */
     static boolean cookieIsTheCredential(HttpRequest<?> request) {
-        boolean bearer = request.getHeaders().getAll(HttpHeaders.AUTHORIZATION).stream()
-                .anyMatch(value -> value.regionMatches(true, 0, "Bearer ", 0, 7));
-        return !bearer && request.getCookies().findCookie(SessionCookie.NAME).filter(cookie -> !cookie.getValue().isEmpty()).isPresent();
+        return SessionCookieTokenReader.cookieCredential(request).isPresent();
     }
 
     private boolean isFromAllowedSite(HttpRequest<?> request) {
