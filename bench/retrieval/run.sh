@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Retrieval benchmark (issue 15; not part of .ci/run): ingests each corpus into a fresh database on 127.0.0.1:5432
 # with the jar's retrieval-eval command, asks its labelled questions through the chat's KnowledgeBase and prints
-# hit@1, hit@5, MRR, p50/p95 search latency, chunks and ingest time per ranking and corpus; then a scaling run with
-# the Fastify docs ingested again and again up to SCALE_CHUNKS chunks. The corpora are fetched at run time, never
+# hit@1, hit@5, MRR, p50/p95 search latency, chunks and ingest time per corpus (the method column names the ranking
+# the built jar uses); then a scaling run with the Fastify docs ingested again and again up to SCALE_CHUNKS chunks. The corpora are fetched at run time, never
 # committed:
 #   - the textbook (github.com/mnusrullah104/book_hackathon, frontend/docs): its docs folder as the first argument or
 #     TEXTBOOK=...; else it is taken from a local clone or snapshot of that repository at BOOK_REPO (git archive);
@@ -10,7 +10,6 @@
 #     into BENCH_CACHE (default ~/.cache/authrag-bench).
 # Usage:
 #   bench/retrieval/run.sh [textbook-docs-folder]
-#   RANKINGS="any-word weighted" bench/retrieval/run.sh   one table row set per ranking (RAG_RANKING); default: the default
 #   SCALE_CHUNKS=0 bench/retrieval/run.sh                 skip the scaling run
 #   REPEAT=3 (timed rounds per question), BUILD=1 (rebuild the jar even when it is newer than the sources)
 set -euo pipefail
@@ -19,7 +18,6 @@ cd "$(dirname "$0")/../.."
 FASTIFY_VERSION=${FASTIFY_VERSION:-5.12.8}
 SCALE_CHUNKS=${SCALE_CHUNKS:-10000}
 REPEAT=${REPEAT:-3}
-RANKINGS=${RANKINGS:-default}
 BOOK_REPO=${BOOK_REPO:-/work/.mirror/mnusrullah104+book_hackathon/repo}
 cache=${BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/authrag-bench}
 jar=bootstrap/target/authrag.jar
@@ -62,14 +60,13 @@ fi
 
 # One fresh database per run of the command: prints the table rows (the header once).
 header_done=""
-evaluate() { # ranking corpus-name folder questions [extra retrieval-eval arguments...]
-  local ranking=$1 name=$2 folder=$3 questions=$4; shift 4
+evaluate() { # corpus-name folder questions [extra retrieval-eval arguments...]
+  local name=$1 folder=$2 questions=$3; shift 3
   local db; db="authrag_retrieval_$(date +%s%N | cut -c1-13)_$RANDOM"
   databases+=("$db")
   psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE $db" postgres
   local env=(DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$db" AUTH_SECRET="bench-secret-0123456789abcdef0123456789"
              LOG_FORMAT=text)
-  [ "$ranking" = default ] || env+=(RAG_RANKING="$ranking")
   env "${env[@]}" java -Duser.timezone=UTC -jar "$jar" retrieval-eval --corpus "$folder" --questions "$questions" \
       --name "$name" --repeat "$REPEAT" "$@" > "$work/out.txt" 2> "$work/err.txt" || { cat "$work/err.txt" "$work/out.txt" >&2; exit 1; }
   grep '^ingested' "$work/err.txt" >&2 || true
@@ -78,17 +75,13 @@ evaluate() { # ranking corpus-name folder questions [extra retrieval-eval argume
   psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" postgres >/dev/null
 }
 
-for ranking in $RANKINGS; do
-  [ -z "$textbook" ] || evaluate "$ranking" textbook "$textbook" bench/retrieval/textbook.questions
-  evaluate "$ranking" fastify "$fastify" bench/retrieval/fastify.questions
-done
+[ -z "$textbook" ] || evaluate textbook "$textbook" bench/retrieval/textbook.questions
+evaluate fastify "$fastify" bench/retrieval/fastify.questions
 
 if [ "$SCALE_CHUNKS" -gt 0 ]; then
   # the Fastify docs under as many base URLs as it takes to reach SCALE_CHUNKS chunks; its questions again (a passage
   # of any copy of a right page counts), for the search latency at that size
   per_copy=$(grep -o '[0-9]* chunks' "$work/err.txt" | head -1 | cut -d' ' -f1)
   copies=$(( (SCALE_CHUNKS + per_copy - 1) / per_copy ))
-  for ranking in $RANKINGS; do
-    evaluate "$ranking" "fastify x$copies" "$fastify" bench/retrieval/fastify.questions --copies "$copies"
-  done
+  evaluate "fastify x$copies" "$fastify" bench/retrieval/fastify.questions --copies "$copies"
 fi

@@ -150,7 +150,7 @@ public final class RetrievalEvalCommand {
                 }
             }
         }
-        String method = method(context);
+        String method = String.valueOf(knowledgeBase); // each adapter names its ranking
         long totalChunks = chunks;
         double ingestSeconds = ingestTime.toMillis() / 1000.0;
         out.println(HEADER.replace("hit@k", "hit@" + options.topK()));
@@ -164,11 +164,6 @@ public final class RetrievalEvalCommand {
             }
         });
         return 0;
-    }
-
-    /** The ranking the knowledge base uses, as the benchmark table names it. */
-    private static String method(ApplicationContext context) {
-        return context.getProperty("authrag.chat.ranking", String.class).orElse("full-text");
     }
 
     /** 1-based rank of the first passage from a right page, 0 when there is none. */

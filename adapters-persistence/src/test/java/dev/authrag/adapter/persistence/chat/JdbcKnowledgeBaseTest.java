@@ -67,6 +67,41 @@ class JdbcKnowledgeBaseTest extends KnowledgeBaseContract implements OnTestDatab
     }
 
     @Test
+    void aRareWordOfTheQuestion_outweighsAWordFoundEverywhere_evenRepeated() {
+        for (int i = 0; i < 12; i++) {
+            store("idf/common-" + i + ".md", "# Part " + i + "\n\nEvery part of the machine has a gizmo inside.\n");
+        }
+        store("idf/noise.md", "# Noise\n\nThe gizmo, the gizmo, the gizmo and the gizmo again.\n");
+        store("idf/answer.md", "# Answer\n\nTighten the sprocket by hand before the first run.\n");
+
+        List<Passage> found = jdbcKnowledgeBase.search("how do I adjust the gizmo sprocket?", TOP_5);
+
+        assertThat(found).extracting(Passage::url).startsWith(BASE + "/idf/answer");
+    }
+
+    @Test
+    void theWordCounts_followEveryStoreReplaceAndRemove() throws Exception {
+        store("counts/a.md", "# Alpha\n\nThe quokka naps.\n\n## More\n\nA quokka and a wombat.\n");
+        store("counts/b.md", "# Beta\n\nA wombat digs.\n");
+        assertThat(chunksHolding("quokka")).isEqualTo(2);
+        assertThat(chunksHolding("wombat")).isEqualTo(2);
+
+        store("counts/a.md", "# Alpha\n\nOnly a wombat now.\n");
+        assertThat(chunksHolding("quokka")).isZero();
+        assertThat(chunksHolding("wombat")).isEqualTo(2);
+
+        jdbcKnowledgeBase.replace(Document.parse("counts/b.md", "", BASE), List.of());
+        assertThat(chunksHolding("wombat")).isEqualTo(1);
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT (SELECT count(*) FROM knowledge_lexemes WHERE chunks = 0), "
+                     + "(SELECT sum(chunks) FROM knowledge_lexemes) = (SELECT sum(length(search)) FROM knowledge_chunks)")) {
+            rows.next();
+            assertThat(rows.getInt(1)).as("words held by no chunk are forgotten").isZero();
+            assertThat(rows.getBoolean(2)).as("the counts add up to the chunks' words").isTrue();
+        }
+    }
+
+    @Test
     void aFailedReplace_leavesTheDocumentAsItWas() throws Exception {
         store("tx/page.md", "# Page\n\nThe original cormorant text.\n");
         Document document = Document.parse("tx/page.md", "# Page\n\nnew", BASE);
@@ -97,6 +132,14 @@ class JdbcKnowledgeBaseTest extends KnowledgeBaseContract implements OnTestDatab
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(1);
             assertThat(rows.getInt(2)).isEqualTo(2);
+        }
+    }
+
+    private int chunksHolding(String lexeme) throws Exception {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT coalesce(max(chunks), 0) FROM knowledge_lexemes WHERE lexeme = '" + lexeme + "'")) {
+            rows.next();
+            return rows.getInt(1);
         }
     }
 
