@@ -54,16 +54,12 @@ public class JdbcKnowledgeBase implements KnowledgeBase {
                 FROM (SELECT lexeme, sum(chunks) OVER (ORDER BY chunks, lexeme) - chunks AS in_rarer FROM question) AS q
                 WHERE in_rarer < %d
             ),
-            ranked AS (
-                SELECT c.document_id, c.ordinal, c.title, c.content,
-                       (SELECT sum(q.idf * ts_rank(c.search, q.term, 1)) FROM question q) AS relevance
-                FROM candidates, knowledge_chunks c
-                WHERE c.search @@ candidates.any_rare_word
-            ),
             best AS (
-                SELECT * FROM ranked
-                WHERE relevance / (relevance + 1) >= ?
-                ORDER BY relevance DESC, document_id, ordinal
+                SELECT c.document_id, c.ordinal, c.title, c.content, r.relevance
+                FROM candidates, knowledge_chunks c
+                CROSS JOIN LATERAL (SELECT sum(q.idf * ts_rank(c.search, q.term, 1)) AS relevance FROM question q) AS r
+                WHERE c.search @@ candidates.any_rare_word AND r.relevance / (r.relevance + 1) >= ?
+                ORDER BY r.relevance DESC, c.document_id, c.ordinal
                 LIMIT ?
             )
             SELECT best.content, best.title, d.url, best.relevance / (best.relevance + 1) AS score
