@@ -80,6 +80,30 @@ class JdbcKnowledgeBaseTest extends KnowledgeBaseContract implements OnTestDatab
     }
 
     @Test
+    void aWordCommonerThanTheCandidateBudget_addsToScoresButFindsNoCandidates() {
+        RetrievalPolicy top50 = new RetrievalPolicy(RetrievalPolicy.MAX_TOP_K, 0);
+        store("budget/ocelots.md", sections("Ocelots", "Ocelot", "An ocelot naps.", JdbcKnowledgeBase.CANDIDATE_BUDGET + 1));
+
+        // the rarer word's chunks number one fewer than the budget: the commoner word still brings its chunks
+        store("budget/lynxes.md", sections("Lynxes", "Part", "The lynx prowls.", JdbcKnowledgeBase.CANDIDATE_BUDGET - 1));
+        assertThat(jdbcKnowledgeBase.search("lynx ocelot", top50)).extracting(Passage::url).contains(BASE + "/budget/ocelots");
+
+        // as many as the budget: only the rarer word's chunks are candidates
+        store("budget/lynxes.md", sections("Lynxes", "Part", "The lynx prowls.", JdbcKnowledgeBase.CANDIDATE_BUDGET));
+        assertThat(jdbcKnowledgeBase.search("lynx ocelot", top50)).extracting(Passage::url).containsOnly(BASE + "/budget/lynxes");
+        // the rarest word always counts, however common
+        assertThat(jdbcKnowledgeBase.search("ocelot", TOP_5)).extracting(Passage::url).containsOnly(BASE + "/budget/ocelots");
+    }
+
+    private static String sections(String title, String heading, String text, int count) {
+        StringBuilder markdown = new StringBuilder("# " + title + "\n\n");
+        for (int i = 0; i < count; i++) {
+            markdown.append("## ").append(heading).append(' ').append(i).append("\n\n").append(text).append("\n\n");
+        }
+        return markdown.toString();
+    }
+
+    @Test
     void theWordCounts_followEveryStoreReplaceAndRemove() throws Exception {
         store("counts/a.md", "# Alpha\n\nThe quokka naps.\n\n## More\n\nA quokka and a wombat.\n");
         store("counts/b.md", "# Beta\n\nA wombat digs.\n");
