@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +94,23 @@ class JdbcKnowledgeBaseTest extends KnowledgeBaseContract implements OnTestDatab
         assertThat(jdbcKnowledgeBase.search("lynx ocelot", top50)).extracting(Passage::url).containsOnly(BASE + "/budget/lynxes");
         // the rarest word always counts, however common
         assertThat(jdbcKnowledgeBase.search("ocelot", TOP_5)).extracting(Passage::url).containsOnly(BASE + "/budget/ocelots");
+    }
+
+    @Test
+    void onlyTheRarestWordsOfALongQuestionCount() {
+        List<String> rare = new ArrayList<>();
+        for (int i = 0; i < JdbcKnowledgeBase.MAX_WORDS; i++) {
+            rare.add("a" + (char) ('a' + i / 26) + (char) ('a' + i % 26) + "krumbo"); // one chunk each: rarer than tapir
+        }
+        store("words/rare.md", "# Rare\n\n" + String.join(" ", rare) + "\n");
+        store("words/tapir-1.md", "# One\n\nA tapir grazes.\n");
+        store("words/tapir-2.md", "# Two\n\nA tapir sleeps.\n");
+        RetrievalPolicy top50 = new RetrievalPolicy(RetrievalPolicy.MAX_TOP_K, 0);
+
+        String justEnough = String.join(" ", rare.subList(1, rare.size())) + " tapir";
+        assertThat(jdbcKnowledgeBase.search(justEnough, top50)).extracting(Passage::url).contains(BASE + "/words/tapir-1");
+        String oneTooMany = String.join(" ", rare) + " tapir";
+        assertThat(jdbcKnowledgeBase.search(oneTooMany, top50)).extracting(Passage::url).containsOnly(BASE + "/words/rare");
     }
 
     private static String sections(String title, String heading, String text, int count) {
