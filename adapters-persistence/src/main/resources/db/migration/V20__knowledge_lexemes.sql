@@ -14,9 +14,12 @@ CREATE TABLE knowledge_lexemes (
 INSERT INTO knowledge_lexemes (lexeme, chunks)
 SELECT lexeme, count(*) FROM knowledge_chunks, unnest(tsvector_to_array(search)) AS lexeme GROUP BY lexeme;
 
--- Both directions take the rows in lexeme order, so two ingestions running at once lock them in the same order.
+-- Transactions that change chunks take turns (a transaction-level advisory lock, held to commit, which a transaction
+-- pooler allows): each chunk is its own statement, and two ingestions each locking the counts of their chunks' words,
+-- chunk after chunk, could otherwise deadlock. Searches take no lock.
 CREATE FUNCTION knowledge_lexemes_count() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('knowledge_lexemes'));
     IF TG_OP IN ('DELETE', 'UPDATE') THEN
         PERFORM 1 FROM knowledge_lexemes
         WHERE lexeme IN (SELECT unnest(tsvector_to_array(removed.search)) FROM removed) ORDER BY lexeme FOR UPDATE;

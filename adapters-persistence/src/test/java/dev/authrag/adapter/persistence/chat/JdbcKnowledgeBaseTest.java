@@ -14,10 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -141,6 +146,69 @@ class JdbcKnowledgeBaseTest extends KnowledgeBaseContract implements OnTestDatab
             assertThat(rows.getInt(1)).as("words held by no chunk are forgotten").isZero();
             assertThat(rows.getBoolean(2)).as("the counts add up to the chunks' words").isTrue();
         }
+    }
+
+    @Test
+    void twoIngestionsAtOnce_takeTurns_insteadOfDeadlockingOnTheWordCounts() throws Exception {
+        store("turns/one.md", "# One\n\nfirst\n");
+        store("turns/two.md", "# Two\n\nsecond\n");
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Connection first = database.connect(); Connection second = database.connect()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            insertChunk(first, "/turns/one", 10, "emu koala");
+            int secondPid = backendPid(second);
+            Future<?> other = executor.submit(() -> {
+                insertChunk(second, "/turns/two", 10, "dingo");
+                insertChunk(second, "/turns/two", 11, "koala"); // the first holds koala's count
+                second.commit();
+                return null;
+            });
+            awaitLockWait(secondPid);
+            insertChunk(first, "/turns/one", 11, "dingo"); // without turns, the second holds dingo's count: a deadlock
+
+            first.commit();
+            other.get(60, TimeUnit.SECONDS);
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(chunksHolding("dingo")).isEqualTo(2);
+        assertThat(chunksHolding("koala")).isEqualTo(2);
+        assertThat(chunksHolding("emu")).isEqualTo(1);
+    }
+
+    private void insertChunk(Connection connection, String path, int ordinal, String content) throws Exception {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO knowledge_chunks (document_id, ordinal, title, "
+                + "content) SELECT id, ?, 'T', ? FROM knowledge_documents WHERE url = ?")) {
+            insert.setInt(1, ordinal);
+            insert.setString(2, content);
+            insert.setString(3, BASE + path);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static int backendPid(Connection connection) throws Exception {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
+    /** Returns once the backend waits for a lock: a point of order between two connections, not a timing. */
+    private void awaitLockWait(int pid) throws Exception {
+        try (Connection watcher = database.connect();
+             PreparedStatement waiting = watcher.prepareStatement("SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = ?")) {
+            waiting.setInt(1, pid);
+            for (int attempt = 0; attempt < 3000; attempt++) {
+                try (ResultSet row = waiting.executeQuery()) {
+                    if (row.next() && row.getBoolean(1)) {
+                        return;
+                    }
+                }
+                Thread.sleep(10);
+            }
+        }
+        throw new AssertionError("backend " + pid + " never waited for a lock");
     }
 
     @Test
