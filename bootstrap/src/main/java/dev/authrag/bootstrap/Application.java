@@ -1,6 +1,7 @@
 package dev.authrag.bootstrap;
 
 import dev.authrag.bootstrap.chat.IngestCommand;
+import dev.authrag.bootstrap.chat.RetrievalEvalCommand;
 import dev.authrag.bootstrap.database.DatabaseStartup;
 import dev.authrag.bootstrap.database.DatabaseUrl;
 import io.micronaut.runtime.Micronaut;
@@ -9,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the service: the database first (one clear line if it cannot be reached), then the HTTP server; or, with
- * {@code ingest <folder> --base-url <url>}, reads documentation into the knowledge base and exits without serving.
+ * {@code ingest <folder> --base-url <url>}, reads documentation into the knowledge base and exits without serving; or,
+ * with {@code retrieval-eval ...}, runs the retrieval benchmark (bench/retrieval/) and exits.
  */
 public final class Application {
 
@@ -27,6 +29,10 @@ public final class Application {
             System.exit(2);
             return;
         }
+        if (RetrievalEvalCommand.isHelp(args)) {
+            System.exit(RetrievalEvalCommand.help(System.out));
+            return;
+        }
         DatabaseStartup database;
         try {
             database = DatabaseStartup.fromEnvironment(System.getenv());
@@ -38,6 +44,10 @@ public final class Application {
         }
         if (IngestCommand.isRequested(args)) {
             System.exit(IngestCommand.run(args, database.micronautProperties(), System.out, System.err));
+            return;
+        }
+        if (RetrievalEvalCommand.isRequested(args)) {
+            System.exit(RetrievalEvalCommand.run(args, database.micronautProperties(), System.out, System.err));
             return;
         }
         Micronaut.build(args)

@@ -16,27 +16,55 @@ import java.util.List;
 
 /**
  * {@link KnowledgeBase} on PostgreSQL full-text search (docs/adr/0004-retrieval.md): chunks carry a generated English
- * {@code tsvector} under a GIN index. A question is parsed by {@code websearch_to_tsquery} (never a syntax error,
- * stop words dropped, words stemmed); a chunk matches when it holds any of the question's words, chunks holding all of
- * them come first, then {@code ts_rank_cd} (cover density, normalised to rank / (rank + 1), so 0..1) orders the rest.
+ * {@code tsvector} (heading path weighted above text) under a GIN index, and {@code knowledge_lexemes} counts the chunks
+ * holding each stemmed word (kept by triggers, V20). A question's words are stemmed as the chunks' are (stop words
+ * dropped, never a syntax error); each counts by its rarity (inverse document frequency) times {@code ts_rank} of the
+ * chunk for it, so a rare word of the question outweighs one found everywhere, and a word in a heading outweighs one in
+ * text.
  */
 @Singleton
 public class JdbcKnowledgeBase implements KnowledgeBase {
 
+    /** The rarest question words that count; a question of 4,000 characters stays one bounded query. */
+    static final int MAX_WORDS = 32;
     /**
-     * Natural questions carry words the answer does not ("how", "configure", "my"): requiring all of them, as the
-     * parsed query does, would find nothing, so the match is relaxed to any word while all-word matches rank first.
+     * Candidate chunks are those holding one of the rarest question words, taken rarest first while the chunks holding
+     * the rarer ones number fewer than this: words found everywhere still add to a candidate's score, but do not make
+     * every chunk a candidate (the search stays fast at 10,000 chunks). The rarest word is always taken.
+     */
+    static final int CANDIDATE_BUDGET = 300;
+
+    /**
+     * Natural questions carry words the answer does not ("how", "configure", "my"): a chunk need not hold all of them.
+     * Relevance is the sum over the question's words of idf (BM25's, from knowledge_lexemes) times {@code ts_rank} with
+     * length normalisation 1; the score is relevance / (relevance + 1), so 0..1.
      */
     private static final String SEARCH = """
-            WITH query AS (
-                SELECT parsed AS every_word, CAST(replace(CAST(parsed AS text), '&', '|') AS tsquery) AS any_word
-                FROM websearch_to_tsquery('english', ?) AS parsed
+            WITH question AS (
+                SELECT w.lexeme, CAST(quote_literal(w.lexeme) AS tsquery) AS term, l.chunks,
+                       ln(1 + (total.chunks - l.chunks + 0.5) / (l.chunks + 0.5)) AS idf
+                FROM (SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', ?))) AS lexeme) AS w
+                JOIN knowledge_lexemes l ON l.lexeme = w.lexeme
+                CROSS JOIN (SELECT count(*) AS chunks FROM knowledge_chunks) AS total
+                ORDER BY l.chunks, w.lexeme
+                LIMIT %d
+            ),
+            candidates AS (
+                SELECT CAST(string_agg(quote_literal(lexeme), ' | ') AS tsquery) AS any_rare_word
+                FROM (SELECT lexeme, sum(chunks) OVER (ORDER BY chunks, lexeme) - chunks AS in_rarer FROM question) AS q
+                WHERE in_rarer < %d
+            ),
+            best AS (
+                SELECT c.document_id, c.ordinal, c.title, c.content, r.relevance
+                FROM candidates, knowledge_chunks c
+                CROSS JOIN LATERAL (SELECT sum(q.idf * ts_rank(c.search, q.term, 1)) AS relevance FROM question q) AS r
+                WHERE c.search @@ candidates.any_rare_word AND r.relevance / (r.relevance + 1) >= ?
+                ORDER BY r.relevance DESC, c.document_id, c.ordinal
+                LIMIT ?
             )
-            SELECT c.content, c.title, d.url, ts_rank_cd(c.search, query.any_word, 32) AS score
-            FROM query, knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id
-            WHERE c.search @@ query.any_word AND ts_rank_cd(c.search, query.any_word, 32) >= ?
-            ORDER BY c.search @@ query.every_word DESC, score DESC, d.url, c.ordinal
-            LIMIT ?""";
+            SELECT best.content, best.title, d.url, best.relevance / (best.relevance + 1) AS score
+            FROM best JOIN knowledge_documents d ON d.id = best.document_id
+            ORDER BY best.relevance DESC, d.url, best.ordinal""".formatted(MAX_WORDS, CANDIDATE_BUDGET);
 
     private final JdbcOperations jdbc;
 
@@ -60,6 +88,12 @@ public class JdbcKnowledgeBase implements KnowledgeBase {
             }
             return passages;
         });
+    }
+
+    /** How the benchmark (retrieval-eval) names this ranking. */
+    @Override
+    public String toString() {
+        return "full-text idf";
     }
 
     /** One transaction: the page's old chunks are deleted and its new ones inserted, or nothing changes. */
