@@ -1,5 +1,6 @@
 package dev.authrag.application.auth;
 
+import dev.authrag.domain.auth.AuthException;
 import dev.authrag.domain.session.Session;
 import dev.authrag.domain.session.SessionId;
 import dev.authrag.domain.session.SessionPolicy;
@@ -7,12 +8,15 @@ import dev.authrag.domain.session.SessionToken;
 import dev.authrag.domain.session.TokenHash;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +24,11 @@ import java.util.function.Supplier;
  * what it can, accepting or refusing: a revoked session, or a token storage did not know, is refused from memory after
  * the first lookup, so a flood of bad tokens does not reach storage. Anything memory cannot vouch for, and every
  * sliding-expiry write, goes to storage. Concurrent lookups of one token (or one session id) share a single query, so
- * a burst of one bad or not-yet-remembered credential costs one pooled connection, not one per request.
+ * a burst of one bad or not-yet-remembered credential costs one pooled connection, not one per request. Lookups of
+ * distinct credentials memory does not know (a flood of random tokens) are bounded too: at most
+ * {@code maxConcurrentLookups} run at once, a further one waits up to {@code lookupWait} for a place and is then
+ * answered {@link AuthException.Reason#BUSY} (503, retry shortly), never refused as invalid; so such a flood holds
+ * at most that many pooled connections, and sign-ins and remembered sessions keep theirs.
  */
 public final class VerifySessionService implements VerifySession {
 
@@ -31,12 +39,20 @@ public final class VerifySessionService implements VerifySession {
     private final SessionMemory memory;
     /** Lookups running now, one per key: at most one entry per request in flight, removed when its query ends. */
     private final Map<Object, CompletableFuture<Lookup>> inFlight = new ConcurrentHashMap<>();
+    private final Semaphore lookups;
+    private final Duration lookupWait;
 
     /** A storage answer with the memory's counters read before the query, which every sharer of the answer uses. */
     private record Lookup(Optional<Session> found, long generation, long starts) {
     }
 
-    public VerifySessionService(Users users, Sessions sessions, SessionPolicy policy, Clock clock, SessionMemory memory) {
+    public VerifySessionService(Users users, Sessions sessions, SessionPolicy policy, Clock clock, SessionMemory memory,
+                                int maxConcurrentLookups, Duration lookupWait) {
+        if (maxConcurrentLookups < 1 || lookupWait.isNegative()) {
+            throw new IllegalArgumentException("at least one concurrent lookup, and a wait that is not negative");
+        }
+        this.lookups = new Semaphore(maxConcurrentLookups);
+        this.lookupWait = lookupWait;
         this.users = users;
         this.sessions = sessions;
         this.policy = policy;
@@ -99,6 +115,13 @@ public final class VerifySessionService implements VerifySession {
             }
         }
         try {
+            acquireLookup();
+        } catch (RuntimeException busy) {
+            mine.completeExceptionally(busy);
+            inFlight.remove(key, mine);
+            throw busy;
+        }
+        try {
             long generation = memory.generation();
             long starts = memory.starts();
             Lookup lookup = new Lookup(query.get(), generation, starts);
@@ -108,7 +131,21 @@ public final class VerifySessionService implements VerifySession {
             mine.completeExceptionally(e);
             throw e;
         } finally {
+            lookups.release();
             inFlight.remove(key, mine);
+        }
+    }
+
+    private void acquireLookup() {
+        boolean acquired;
+        try {
+            acquired = lookups.tryAcquire(lookupWait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw AuthException.busy("Too many credentials are being looked up; retry in a moment.", Duration.ofSeconds(1));
         }
     }
 

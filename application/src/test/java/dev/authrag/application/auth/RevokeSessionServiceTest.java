@@ -97,7 +97,7 @@ class RevokeSessionServiceTest {
 
         revokeSession.revoke(new RevokeSession.Command(aliceOnLaptop, laptop.id()));
 
-        assertThat(new VerifySessionService(users, sessions, POLICY, clock, memory).verify(laptopToken)).isEmpty();
+        assertThat(new VerifySessionService(users, sessions, POLICY, clock, memory, 64, java.time.Duration.ZERO).verify(laptopToken)).isEmpty();
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Refusing a credential is as cheap as accepting one (issue 10, item 7): after the first storage lookup, a revoked or
@@ -41,7 +42,7 @@ class SessionMemoryTest {
     private final CountingSessions sessions = new CountingSessions(stored);
     private final SessionMemory memory = new SessionMemory(sessions, POLICY, Duration.ofMinutes(1), REFUSAL_TTL, 1000);
     private final SessionEnding ending = new SessionEnding(sessions, memory, new InMemoryAuditTrail(), new InlineTransactions());
-    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, memory);
+    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, memory, 64, java.time.Duration.ZERO);
 
     private User alice;
 
@@ -137,7 +138,7 @@ class SessionMemoryTest {
     @Test
     void theMemory_holdsAtMostItsCapacity_andStillAnswersCorrectlyBeyondIt() {
         SessionMemory small = new SessionMemory(sessions, POLICY, Duration.ofMinutes(1), REFUSAL_TTL, 4);
-        VerifySession smallVerify = new VerifySessionService(users, sessions, POLICY, clock, small);
+        VerifySession smallVerify = new VerifySessionService(users, sessions, POLICY, clock, small, 64, java.time.Duration.ZERO);
         SessionToken first = SessionToken.generate(RANDOM);
         stored.add(startedAt(first, T0));
         smallVerify.verify(first);
@@ -164,7 +165,7 @@ class SessionMemoryTest {
         MutableClock clockB = new MutableClock(storeTime.plus(Duration.ofHours(1)));
         SessionMemory memoryA = new SessionMemory(shared, POLICY, Duration.ofMinutes(1), REFUSAL_TTL, 100);
         SessionMemory memoryB = new SessionMemory(shared, POLICY, Duration.ofMinutes(1), REFUSAL_TTL, 100);
-        VerifySession verifyB = new VerifySessionService(users, shared, POLICY, clockB, memoryB);
+        VerifySession verifyB = new VerifySessionService(users, shared, POLICY, clockB, memoryB, 64, java.time.Duration.ZERO);
         SessionToken token = SessionToken.generate(RANDOM);
         Session session = startedAt(token, clockA.instant());
         shared.add(session);
@@ -195,7 +196,7 @@ class SessionMemoryTest {
             }
         };
         VerifySession shared = new VerifySessionService(users, slow, POLICY, clock,
-                new SessionMemory(slow, POLICY, Duration.ofMinutes(1), REFUSAL_TTL, 100));
+                new SessionMemory(slow, POLICY, Duration.ofMinutes(1), REFUSAL_TTL, 100), 64, java.time.Duration.ZERO);
         SessionToken unknown = SessionToken.generate(RANDOM);
         java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
@@ -214,6 +215,58 @@ class SessionMemoryTest {
         }
 
         assertThat(slow.findsByTokenHash()).isEqualTo(1);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30) // without the bound the extra lookup would wait on the held storage for ever
+    void lookupsOfDistinctUnknownTokens_areBoundedAtOnce_andTheOneBeyondTheBoundIsBusyNotRefused() throws Exception {
+        int bound = 2;
+        java.util.concurrent.CountDownLatch inQuery = new java.util.concurrent.CountDownLatch(bound);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        CountingSessions slow = new CountingSessions(stored) {
+            @Override
+            public java.util.Optional<Session> findByTokenHash(dev.authrag.domain.session.TokenHash tokenHash) {
+                asked.incrementAndGet();
+                inQuery.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.findByTokenHash(tokenHash);
+            }
+        };
+        VerifySession bounded = new VerifySessionService(users, slow, POLICY, clock,
+                new SessionMemory(slow, POLICY, Duration.ofMinutes(1), REFUSAL_TTL, 100), bound, Duration.ofMillis(50));
+        java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newFixedThreadPool(bound);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> held = new java.util.ArrayList<>();
+            for (int i = 0; i < bound; i++) {
+                held.add(requests.submit(() -> bounded.verify(SessionToken.generate(RANDOM))));
+            }
+            inQuery.await();
+
+            // one more distinct token while the bound is held: told to retry, and storage was not asked
+            assertThatThrownBy(() -> bounded.verify(SessionToken.generate(RANDOM)))
+                    .isInstanceOfSatisfying(dev.authrag.domain.auth.AuthException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(dev.authrag.domain.auth.AuthException.Reason.BUSY);
+                        assertThat(e.retryAfter()).isPresent();
+                    });
+            assertThat(asked.get()).isEqualTo(bound);
+
+            release.countDown();
+            for (java.util.concurrent.Future<?> request : held) {
+                request.get();
+            }
+        } finally {
+            requests.shutdownNow();
+        }
+
+        // the places are given back: a token that became valid is accepted, never refused by the bound
+        SessionToken late = SessionToken.generate(RANDOM);
+        stored.add(startedAt(late, clock.instant()));
+        assertThat(bounded.verify(late)).isPresent();
     }
 
     private Session startedAt(SessionToken token, Instant start) {

@@ -64,7 +64,7 @@ class SessionRacesTest {
             SessionLimit.standard(), LockoutPolicy.standard(), clock, new SecureRandom(), audit);
     private final ChangePassword changePassword = new ChangePasswordService(users, ending, transactions, lockouts, hasher,
             PasswordPolicy.standard(), LockoutPolicy.standard(), clock, audit);
-    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, memory);
+    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, memory, 64, java.time.Duration.ZERO);
 
     private User alice;
 

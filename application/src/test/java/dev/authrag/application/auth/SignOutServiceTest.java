@@ -36,7 +36,7 @@ class SignOutServiceTest {
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final SessionMemory memory = new SessionMemory(sessions, POLICY, java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(10), 1000);
     private final SignOut signOut = new SignOutService(sessions, new SessionEnding(sessions, memory, audit, new InlineTransactions()), clock);
-    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, memory);
+    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, memory, 64, java.time.Duration.ZERO);
 
     private User alice;
     private SessionToken laptopToken;

@@ -30,7 +30,7 @@ class VerifySessionServiceTest {
     private final InMemorySessions sessions = new InMemorySessions();
     private final SessionMemory memory = new SessionMemory(sessions, POLICY, java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(10), 1000);
     private final SessionEnding ending = new SessionEnding(sessions, memory, new dev.authrag.application.audit.InMemoryAuditTrail(), new InlineTransactions());
-    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, memory);
+    private final VerifySession verify = new VerifySessionService(users, sessions, POLICY, clock, memory, 64, java.time.Duration.ZERO);
 
     private User alice;
     private SessionToken token;
@@ -96,7 +96,7 @@ class VerifySessionServiceTest {
     @Test
     void verify_whenTheAccountIsGone_isEmpty() {
         InMemoryUsers noUsers = new InMemoryUsers();
-        VerifySession orphaned = new VerifySessionService(noUsers, sessions, POLICY, clock, new SessionMemory(sessions, POLICY, java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(10), 1000));
+        VerifySession orphaned = new VerifySessionService(noUsers, sessions, POLICY, clock, new SessionMemory(sessions, POLICY, java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(10), 1000), 64, java.time.Duration.ZERO);
 
         assertThat(orphaned.verify(token)).isEmpty();
     }

@@ -45,7 +45,7 @@ class AccessTokenServiceTest {
     private final SessionEnding ending = new SessionEnding(storage, memory, new InMemoryAuditTrail(), new InlineTransactions());
     private final InMemoryTokenSigner signer = new InMemoryTokenSigner();
     private final AccessTokenService service = new AccessTokenService(signer,
-            new VerifySessionService(users, storage, SESSIONS, clock, memory), POLICY, clock, 1000);
+            new VerifySessionService(users, storage, SESSIONS, clock, memory, 64, java.time.Duration.ZERO), POLICY, clock, 1000);
     private final UserId alice = UserId.random();
 
     private Session session;
@@ -182,7 +182,7 @@ class AccessTokenServiceTest {
     @Test
     void verifiedTokens_areRememberedUpToTheCapacityOnly_andStillVerifyBeyondIt() {
         AccessTokenService small = new AccessTokenService(signer,
-                new VerifySessionService(users, storage, SESSIONS, clock, memory), POLICY, clock, 8);
+                new VerifySessionService(users, storage, SESSIONS, clock, memory, 64, java.time.Duration.ZERO), POLICY, clock, 8);
         String first = small.issue(session).value();
         small.verify(first);
 

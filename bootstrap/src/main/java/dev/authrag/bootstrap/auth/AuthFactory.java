@@ -40,6 +40,7 @@ import dev.authrag.domain.user.PasswordPolicy;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,9 @@ import java.util.Locale;
 /** Wires the auth use cases to their adapters and turns settings into policies. */
 @Factory
 class AuthFactory {
+
+    /** How long a lookup of an unknown credential waits for a place before the request is told to retry (503). */
+    static final Duration CREDENTIAL_LOOKUP_WAIT = Duration.ofMillis(250);
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthFactory.class);
 
@@ -248,9 +252,15 @@ class AuthFactory {
         return new SignOutService(sessions, sessionEnding, clock);
     }
 
+    /**
+     * Lookups of credentials memory does not know may hold at most half the pool (at least one), so a flood of random
+     * tokens leaves connections for everything else; a lookup waits up to {@link #CREDENTIAL_LOOKUP_WAIT} for a place.
+     */
     @Singleton
-    VerifySession verifySession(Users users, Sessions sessions, SessionPolicy policy, Clock clock, SessionMemory memory) {
-        return new VerifySessionService(users, sessions, policy, clock, memory);
+    VerifySession verifySession(Users users, Sessions sessions, SessionPolicy policy, Clock clock, SessionMemory memory,
+                                @Value("${datasources.default.maximum-pool-size:10}") int poolSize) {
+        return new VerifySessionService(users, sessions, policy, clock, memory, Math.max(1, poolSize / 2),
+                CREDENTIAL_LOOKUP_WAIT);
     }
 
     @Singleton

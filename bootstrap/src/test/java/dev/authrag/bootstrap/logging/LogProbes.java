@@ -47,7 +47,7 @@ final class LogProbes {
         @Replaces(VerifySession.class)
         VerifySession loggingVerifySession(Users users, Sessions sessions, SessionPolicy policy, Clock clock,
                                            SessionMemory memory) {
-            VerifySession real = new VerifySessionService(users, sessions, policy, clock, memory);
+            VerifySession real = new VerifySessionService(users, sessions, policy, clock, memory, 64, java.time.Duration.ZERO);
             return new VerifySession() {
                 @Override
                 public Optional<CurrentSession> verify(SessionToken token) {

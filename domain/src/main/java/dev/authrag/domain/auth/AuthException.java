@@ -21,7 +21,9 @@ public final class AuthException extends RuntimeException {
         SESSION_NOT_FOUND,
         /** A signed-in user confirmed a change with the wrong current password. */
         WRONG_CURRENT_PASSWORD,
-        RATE_LIMITED
+        RATE_LIMITED,
+        /** Storage lookups of credentials memory does not know are at their bound: retry shortly (503). */
+        BUSY
     }
 
     private final Reason reason;
@@ -49,6 +51,14 @@ public final class AuthException extends RuntimeException {
             throw new IllegalArgumentException("a rate-limit refusal needs a positive wait");
         }
         return new AuthException(Reason.RATE_LIMITED, message, List.of(), retryAfter);
+    }
+
+    /** Credential lookups at their bound: BUSY, with how long the client should wait (positive). */
+    public static AuthException busy(String message, Duration retryAfter) {
+        if (retryAfter == null || retryAfter.isNegative() || retryAfter.isZero()) {
+            throw new IllegalArgumentException("a busy refusal needs a positive wait");
+        }
+        return new AuthException(Reason.BUSY, message, List.of(), retryAfter);
     }
 
     public Reason reason() {

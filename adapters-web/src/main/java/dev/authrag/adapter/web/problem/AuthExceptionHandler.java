@@ -37,6 +37,7 @@ public final class AuthExceptionHandler implements ExceptionHandler<AuthExceptio
             case WRONG_CURRENT_PASSWORD -> Problem.of(HttpStatus.UNAUTHORIZED, "invalid_credentials",
                     "The current password is wrong.", request);
             case RATE_LIMITED -> Problem.of(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", exception.getMessage(), request);
+            case BUSY -> Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "The service is busy; retry in a moment.", request);
         };
         MutableHttpResponse<Problem> response = problem.toResponse();
         if (problem.status() == HttpStatus.UNAUTHORIZED.getCode()) {
