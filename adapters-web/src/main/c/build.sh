@@ -19,6 +19,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 cc=${CC:-gcc}
 
 target="$outdir/native/linux-x86-64"
+mkdir -p "$outdir"
 log="$(cd "$outdir/.." && pwd)/native-argon2.log"
 
 # skip <why>: one warning, no library in the jar, and the build goes on
