@@ -3,6 +3,7 @@ package dev.authrag.bootstrap;
 import dev.authrag.bootstrap.chat.IngestCommand;
 import dev.authrag.bootstrap.database.DatabaseStartup;
 import dev.authrag.bootstrap.database.DatabaseUrl;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,16 @@ public final class Application {
     public static void main(String[] args) {
         try {
             LogFormat.check(System.getenv(LogFormat.VARIABLE));
+            LogLevel.check(System.getenv(LogLevel.VARIABLE));
         } catch (Setting.InvalidSettingException e) {
             // logging itself is what is misconfigured, so say it on stderr
             System.err.println("Start-up stopped: " + e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (IngestCommand.isHelpRequested(args)) {
+            System.out.println(IngestCommand.USAGE);
+            System.exit(0);
             return;
         }
         DatabaseStartup database;
@@ -40,9 +47,10 @@ public final class Application {
             System.exit(IngestCommand.run(args, database.micronautProperties(), System.out, System.err));
             return;
         }
-        Micronaut.build(args)
+        ApplicationContext context = Micronaut.build(args)
                 .mainClass(Application.class)
                 .properties(database.micronautProperties())
                 .start();
+        database.stopEmbeddedAfter(context::isRunning);
     }
 }
