@@ -210,8 +210,8 @@ public final class DatabaseStartup {
 
     private static DatabaseUnavailableException unreachable(DatabaseUrl url, SQLException e) {
         return new DatabaseUnavailableException("Cannot reach the database of " + url.variable() + " at "
-                + url.describe() + ": " + reason(e) + ". Check " + url.variable() + ", or set " + DATABASE_URL + "="
-                + EMBEDDED + " to run an embedded PostgreSQL for local use.");
+                + url.describe() + ": " + reason(e) + ". Check " + url.variable()
+                + (embeddedIncluded() ? ", or set " + DATABASE_URL + "=" + EMBEDDED + " to run an embedded PostgreSQL for local use." : "."));
     }
 
     private static void createIfMissing(DatabaseUrl url) {
