@@ -116,11 +116,6 @@ public final class DatabaseStartup {
         }
     }
 
-    /** The embedded PostgreSQL's data folder, when one was started. */
-    public java.util.Optional<Path> embeddedDataDirectory() {
-        return java.util.Optional.ofNullable(embedded).map(EmbeddedDatabase::dataDirectory);
-    }
-
     /** False once {@link #prepare()} found this build's migrations all applied: Flyway is not started. */
     public boolean migrationsNeeded() {
         return migrationsNeeded;
