@@ -7,14 +7,15 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 # nothing is compiled and the service hashes in Java (README, PASSWORD_HASH_IMPLEMENTATION)
 RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-COPY pom.xml .
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
 COPY domain/pom.xml domain/
 COPY application/pom.xml application/
 COPY adapters-persistence/pom.xml adapters-persistence/
 COPY adapters-web/pom.xml adapters-web/
 COPY bootstrap/pom.xml bootstrap/
 # resolve plugins and third-party dependencies once; re-run only when a pom changes
-RUN mvn -B -ntp -q -DexcludeGroupIds=dev.authrag dependency:go-offline || true
+RUN ./mvnw -B -ntp -q -Dembedded-postgres=false -DexcludeGroupIds=dev.authrag dependency:go-offline || true
 COPY . .
 RUN deploy/image.sh build /app
 

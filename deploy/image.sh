@@ -2,7 +2,8 @@
 # The container's build and start steps, shared by the Dockerfile and by .ci/run (which has no Docker engine
 # and runs the very same commands outside a container, then probes readiness).
 #
-#   deploy/image.sh build  [workdir]   build the jar (skipping tests) and copy it to <workdir>/authrag.jar
+#   deploy/image.sh build  [workdir]   build the production jar (skipping tests; without the embedded PostgreSQL,
+#                                      which is for local use only) and copy it to <workdir>/authrag.jar
 #   deploy/image.sh train  [workdir]   start the jar once against TRAINING_DATABASE_URL (default: the local
 #                                      PostgreSQL), exercise it, stop it, and keep the AppCDS archive it writes
 #   deploy/image.sh start  [workdir]   exec the service from <workdir> with the container's JVM settings
@@ -25,7 +26,8 @@ JAVA_OPTS_DEFAULT="-XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=128m -
 case "$command" in
   build)
     cd "$here"
-    mvn -B -ntp -q -DskipTests package
+    # -Dembedded-postgres=false: no PostgreSQL binaries in the image (DATABASE_URL=embedded then says so)
+    ./mvnw -B -ntp -q -DskipTests -Dembedded-postgres=false package
     mkdir -p "$workdir"
     cp bootstrap/target/authrag.jar "$workdir/authrag.jar"
     ;;

@@ -19,6 +19,13 @@ cleanup() {
 trap cleanup EXIT
 
 deploy/image.sh build "$workdir"
+# the production jar carries no embedded PostgreSQL (its binaries are for local use only)
+jar tf "$workdir/authrag.jar" >"$workdir/authrag.jar.list"
+if grep -q '^postgres-.*\.txz$' "$workdir/authrag.jar.list"; then
+  echo "image smoke: the production jar carries the embedded PostgreSQL binaries" >&2
+  exit 1
+fi
+echo "image smoke: production authrag.jar $(du -h "$workdir/authrag.jar" | cut -f1)"
 deploy/image.sh train "$workdir"
 psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE $db" postgres
 

@@ -4,6 +4,7 @@ import dev.authrag.bootstrap.chat.IngestCommand;
 import dev.authrag.bootstrap.chat.RetrievalEvalCommand;
 import dev.authrag.bootstrap.database.DatabaseStartup;
 import dev.authrag.bootstrap.database.DatabaseUrl;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ public final class Application {
     public static void main(String[] args) {
         try {
             LogFormat.check(System.getenv(LogFormat.VARIABLE));
+            LogLevel.check(System.getenv(LogLevel.VARIABLE));
         } catch (Setting.InvalidSettingException e) {
             // logging itself is what is misconfigured, so say it on stderr
             System.err.println("Start-up stopped: " + e.getMessage());
@@ -31,6 +33,11 @@ public final class Application {
         }
         if (RetrievalEvalCommand.isHelp(args)) {
             System.exit(RetrievalEvalCommand.help(System.out));
+            return;
+        }
+        if (IngestCommand.isHelpRequested(args)) {
+            System.out.println(IngestCommand.USAGE);
+            System.exit(0);
             return;
         }
         DatabaseStartup database;
@@ -50,9 +57,10 @@ public final class Application {
             System.exit(RetrievalEvalCommand.run(args, database.micronautProperties(), System.out, System.err));
             return;
         }
-        Micronaut.build(args)
+        ApplicationContext context = Micronaut.build(args)
                 .mainClass(Application.class)
                 .properties(database.micronautProperties())
                 .start();
+        database.stopEmbeddedAfter(context::isRunning);
     }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
 public final class IngestCommand {
 
     public static final String NAME = "ingest";
-    static final String USAGE = "usage: java -jar authrag.jar ingest <folder of .md/.mdx files> --base-url <documentation site URL>";
+    public static final String USAGE = "usage: java -jar authrag.jar ingest <folder of .md/.mdx files> --base-url <documentation site URL>";
     /** sysexits.h: wrong usage, and a failure of the work itself. */
     static final int EXIT_USAGE = 64;
     static final int EXIT_FAILED = 1;
@@ -28,6 +28,19 @@ public final class IngestCommand {
 
     public static boolean isRequested(String[] args) {
         return args.length > 0 && NAME.equals(args[0]);
+    }
+
+    /** {@code ingest --help} (or {@code -h}): the usage on standard output and exit 0, before any database is needed. */
+    public static boolean isHelpRequested(String[] args) {
+        if (!isRequested(args)) {
+            return false;
+        }
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--help") || args[i].equals("-h")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -89,8 +89,7 @@ class IngestCommandTest {
                     "-Duser.timezone=UTC", "-cp", System.getProperty("java.class.path"), Application.class.getName(),
                     "ingest", folder.toString(), "--base-url", "https://main.example.com"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("DATABASE_URL", "postgresql://" + database.user() + "@" + database.host() + ":"
-                    + database.port() + "/" + database.name());
+            builder.environment().put("DATABASE_URL", database.url());
             builder.environment().put("AUTH_SECRET", SECRET);
             builder.environment().put("PORT", String.valueOf(occupied.getLocalPort()));
             Process process = builder.start();

@@ -92,13 +92,14 @@ class DatabaseStartupTest {
                 .isInstanceOf(DatabaseUnavailableException.class)
                 .hasMessageContaining("DATABASE_URL")
                 .hasMessageContaining("127.0.0.1:1")
+                .hasMessageContaining("DATABASE_URL=embedded")
                 .hasMessageNotContaining("secretpw");
     }
 
     @Test
     void prepare_withAnUnreachableMigrationServer_namesTheMigrationVariable() {
         DatabaseStartup startup = DatabaseStartup.fromEnvironment(Map.of(
-                "DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres",
+                "DATABASE_URL", TestDatabase.serverUrl(),
                 "DATABASE_MIGRATION_URL", "postgresql://u:secretpw@127.0.0.1:1/nodb"));
 
         assertThatThrownBy(startup::prepare)
@@ -108,10 +109,10 @@ class DatabaseStartupTest {
                 .hasMessageNotContaining("secretpw");
     }
 
-    /** Needs the local PostgreSQL on 127.0.0.1:5432 with trust authentication for postgres. */
+    /** Against the tests' server (TestDatabase): the local one, TEST_DATABASE_URL's, or the embedded one. */
     @Test
-    void prepare_againstTheLocalServer_succeeds() {
-        DatabaseStartup startup = DatabaseStartup.fromEnvironment(Map.of("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres"));
+    void prepare_againstTheTestServer_succeeds() {
+        DatabaseStartup startup = DatabaseStartup.fromEnvironment(Map.of("DATABASE_URL", TestDatabase.serverUrl()));
 
         assertThatCode(startup::prepare).doesNotThrowAnyException();
     }
@@ -131,7 +132,7 @@ class DatabaseStartupTest {
     @Test
     void prepare_onAMigratedDatabase_leavesFlywayOut_andDoesNotNeedTheMigrationUrl() {
         try (TestDatabase database = TestDatabase.create("startup_migrated")) {
-            Flyway.configure().dataSource(database.jdbcUrl(), database.user(), "").load().migrate();
+            Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password()).load().migrate();
             DatabaseStartup startup = DatabaseStartup.fromEnvironment(Map.of(
                     "DATABASE_URL", url(database),
                     "DATABASE_MIGRATION_URL", "postgresql://u:secretpw@127.0.0.1:1/nodb"));
@@ -146,7 +147,7 @@ class DatabaseStartupTest {
     @Test
     void prepare_whenAMigrationIsMissing_leavesFlywayOn() {
         try (TestDatabase database = TestDatabase.create("startup_behind")) {
-            Flyway.configure().dataSource(database.jdbcUrl(), database.user(), "").target("2").load().migrate();
+            Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password()).target("2").load().migrate();
             DatabaseStartup startup = DatabaseStartup.fromEnvironment(Map.of("DATABASE_URL", url(database)));
 
             startup.prepare();
@@ -156,6 +157,6 @@ class DatabaseStartupTest {
     }
 
     private static String url(TestDatabase database) {
-        return "postgresql://" + database.user() + "@" + database.host() + ":" + database.port() + "/" + database.name();
+        return database.url();
     }
 }

@@ -140,8 +140,7 @@ class GracefulShutdownTest {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> !name.equals("PATH") && !name.equals("HOME"));
         env.put("PORT", String.valueOf(port));
-        env.put("DATABASE_URL", "postgresql://" + database.user() + "@" + database.host() + ":" + database.port() + "/"
-                + database.name());
+        env.put("DATABASE_URL", database.url());
         env.put("AUTH_SECRET", SECRET);
         env.put("RATE_LIMIT_ENABLED", "false");
         env.put("LOG_FORMAT", "text");

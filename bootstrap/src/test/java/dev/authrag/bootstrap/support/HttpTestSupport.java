@@ -42,6 +42,10 @@ public abstract class HttpTestSupport implements TestPropertyProvider {
         properties.put("authrag.token.auth-secret", "test-secret-" + "x".repeat(40));
         // every test class registers and signs in many times from 127.0.0.1; rate-limit tests switch it back on
         properties.put("authrag.rate-limit.enabled", "false");
+        // tests that send twenty sign-ins at once prove lockout and uniqueness, not shedding: where the build made no
+        // native Argon2id (no gcc) each hash in Java takes ~3x longer, and the default 1 s wait would shed some with
+        // 503 on a busy 2-core machine. Shedding has its own tests (OverloadSheddingTest, PasswordHashImplementationTest)
+        properties.put("authrag.auth.hash-max-wait", "60s");
         properties.putAll(extraProperties());
         return properties;
     }

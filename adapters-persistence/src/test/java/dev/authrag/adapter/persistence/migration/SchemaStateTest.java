@@ -34,7 +34,7 @@ class SchemaStateTest {
     }
 
     private Flyway flyway() {
-        return Flyway.configure().dataSource(database.jdbcUrl(), database.user(), "").load();
+        return Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password()).load();
     }
 
     private Verdict check() throws SQLException {
@@ -79,7 +79,7 @@ class SchemaStateTest {
     void aMigrationNotYetApplied_needsMigrating() throws SQLException {
         List<Migration> packaged = SchemaState.packaged();
         String latest = packaged.get(packaged.size() - 1).version();
-        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), "")
+        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password())
                 .target(packaged.get(packaged.size() - 2).version()).load().migrate();
 
         assertThat(check()).isEqualTo(new Verdict(false, "migration " + latest + " is not applied yet"));
