@@ -25,6 +25,11 @@ public final class UnauthorizedHandler implements ExceptionHandler<Authorization
         if (exception.isForbidden()) {
             return Problem.of(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.", request).toResponse();
         }
+        return unauthenticated(request);
+    }
+
+    /** The 401 of a request without an accepted credential: {@code invalid_token} when one was presented. */
+    public static MutableHttpResponse<Problem> unauthenticated(HttpRequest<?> request) {
         boolean presented = request.getHeaders().getAuthorization().isPresent()
                 || request.getCookies().contains("session_token");
         MutableHttpResponse<Problem> response = Problem.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
