@@ -181,33 +181,20 @@ class SessionMemoryTest {
     /** A burst of one bad token reaches storage once, not once per request (issue 10, item 7: the pool's wait). */
     @Test
     void concurrentLookupsOfOneToken_shareOneQuery() throws Exception {
-        java.util.concurrent.CountDownLatch inQuery = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        CountingSessions slow = new CountingSessions(stored) {
-            @Override
-            public java.util.Optional<Session> findByTokenHash(dev.authrag.domain.session.TokenHash tokenHash) {
-                inQuery.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return super.findByTokenHash(tokenHash);
-            }
-        };
+        HeldSessions slow = new HeldSessions(stored, 1);
         VerifySession shared = new VerifySessionService(users, slow, POLICY, clock,
                 new SessionMemory(slow, POLICY, Duration.ofMinutes(1), REFUSAL_TTL, 100), 64, java.time.Duration.ZERO);
         SessionToken unknown = SessionToken.generate(RANDOM);
         java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             java.util.concurrent.Future<?> first = requests.submit(() -> shared.verify(unknown));
-            inQuery.await();
+            slow.inQuery.await();
             Thread second = new Thread(() -> assertThat(shared.verify(unknown)).isEmpty());
             second.start();
             while (second.getState() != Thread.State.WAITING && second.isAlive()) {
                 Thread.onSpinWait();
             }
-            release.countDown();
+            slow.release.countDown();
             first.get();
             second.join();
         } finally {
@@ -221,22 +208,7 @@ class SessionMemoryTest {
     @org.junit.jupiter.api.Timeout(30) // without the bound the extra lookup would wait on the held storage for ever
     void lookupsOfDistinctUnknownTokens_areBoundedAtOnce_andTheOneBeyondTheBoundIsBusyNotRefused() throws Exception {
         int bound = 2;
-        java.util.concurrent.CountDownLatch inQuery = new java.util.concurrent.CountDownLatch(bound);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
-        CountingSessions slow = new CountingSessions(stored) {
-            @Override
-            public java.util.Optional<Session> findByTokenHash(dev.authrag.domain.session.TokenHash tokenHash) {
-                asked.incrementAndGet();
-                inQuery.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return super.findByTokenHash(tokenHash);
-            }
-        };
+        HeldSessions slow = new HeldSessions(stored, bound);
         VerifySession bounded = new VerifySessionService(users, slow, POLICY, clock,
                 new SessionMemory(slow, POLICY, Duration.ofMinutes(1), REFUSAL_TTL, 100), bound, Duration.ofMillis(50));
         java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newFixedThreadPool(bound);
@@ -245,7 +217,7 @@ class SessionMemoryTest {
             for (int i = 0; i < bound; i++) {
                 held.add(requests.submit(() -> bounded.verify(SessionToken.generate(RANDOM))));
             }
-            inQuery.await();
+            slow.inQuery.await();
 
             // one more distinct token while the bound is held: told to retry, and storage was not asked
             assertThatThrownBy(() -> bounded.verify(SessionToken.generate(RANDOM)))
@@ -253,9 +225,9 @@ class SessionMemoryTest {
                         assertThat(e.reason()).isEqualTo(dev.authrag.domain.auth.AuthException.Reason.BUSY);
                         assertThat(e.retryAfter()).isPresent();
                     });
-            assertThat(asked.get()).isEqualTo(bound);
+            assertThat(slow.asked.get()).isEqualTo(bound);
 
-            release.countDown();
+            slow.release.countDown();
             for (java.util.concurrent.Future<?> request : held) {
                 request.get();
             }
@@ -267,6 +239,31 @@ class SessionMemoryTest {
         SessionToken late = SessionToken.generate(RANDOM);
         stored.add(startedAt(late, clock.instant()));
         assertThat(bounded.verify(late)).isPresent();
+    }
+
+    /** Storage whose token lookups wait, once {@code entered} of them have begun, until {@link #release} opens. */
+    private static final class HeldSessions extends CountingSessions {
+
+        final java.util.concurrent.CountDownLatch inQuery;
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+        HeldSessions(Sessions stored, int entered) {
+            super(stored);
+            this.inQuery = new java.util.concurrent.CountDownLatch(entered);
+        }
+
+        @Override
+        public java.util.Optional<Session> findByTokenHash(dev.authrag.domain.session.TokenHash tokenHash) {
+            asked.incrementAndGet();
+            inQuery.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return super.findByTokenHash(tokenHash);
+        }
     }
 
     private Session startedAt(SessionToken token, Instant start) {
