@@ -1,5 +1,5 @@
 /*
- * JNI glue between dev.authrag.adapter.web.password.NativeArgon2 and the vendored reference Argon2 (argon2/).
+ * JNI glue between dev.authrag.adapter.web.crypto.password.NativeArgon2 and the vendored reference Argon2 (argon2/).
  *
  * build.sh compiles this file twice: a baseline x86-64 library, built with AUTHRAG_ARGON2_PROBE, which also
  * answers whether the CPU has AVX2, and an AVX2 library. Both define NativeArgon2.hashRaw. Each binds its own
@@ -13,7 +13,7 @@
 #include "argon2.h"
 #include "core.h" /* secure_wipe_memory */
 
-#define NATIVE_ARGON2_CLASS "dev/authrag/adapter/web/password/NativeArgon2"
+#define NATIVE_ARGON2_CLASS "dev/authrag/adapter/web/crypto/password/NativeArgon2"
 
 /*
  * A native copy of a Java array: the hash never runs inside a JNI critical region (which would hold off the

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compiles the native Argon2id used by dev.authrag.adapter.web.password.NativeArgon2 (Linux x86-64 only):
+# Compiles the native Argon2id used by dev.authrag.adapter.web.crypto.password.NativeArgon2 (Linux x86-64 only):
 #
 #   build.sh <java.home> <outdir>
 #

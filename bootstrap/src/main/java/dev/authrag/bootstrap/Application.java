@@ -1,5 +1,7 @@
 package dev.authrag.bootstrap;
 
+import dev.authrag.bootstrap.settings.Setting;
+
 import dev.authrag.bootstrap.chat.IngestCommand;
 import dev.authrag.bootstrap.chat.RetrievalEvalCommand;
 import dev.authrag.bootstrap.database.DatabaseStartup;

@@ -1,5 +1,7 @@
 package dev.authrag.bootstrap;
 
+import dev.authrag.bootstrap.settings.Setting;
+
 import java.util.Locale;
 import java.util.Set;
 

@@ -1,5 +1,7 @@
 package dev.authrag.bootstrap;
 
+import dev.authrag.bootstrap.settings.Setting;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

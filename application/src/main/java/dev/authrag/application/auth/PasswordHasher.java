@@ -13,4 +13,12 @@ public interface PasswordHasher {
 
     /** True when the hash was made with other parameters than the current ones and should be replaced. */
     boolean needsRehash(PasswordHash hash);
+
+    /**
+     * True when a hash asked for now would be refused with {@link HashingOverloadedException}: lets an inbound adapter
+     * shed a request before it reads the body. Never blocks.
+     */
+    default boolean atCapacity() {
+        return false;
+    }
 }

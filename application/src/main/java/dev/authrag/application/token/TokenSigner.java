@@ -14,4 +14,7 @@ public interface TokenSigner {
      * (malformed, another algorithm, an unknown key, a bad signature, forbidden headers). Time is not checked here.
      */
     Optional<AccessTokenClaims> read(String token);
+
+    /** The public keys that verify this service's tokens, as an RFC 7517 JWK Set document; in memory, never blocks. */
+    String publicJwks();
 }

@@ -24,4 +24,9 @@ final class InMemoryTokenSigner implements TokenSigner {
     public Optional<AccessTokenClaims> read(String token) {
         return Optional.ofNullable(signed.get(token));
     }
+
+    @Override
+    public String publicJwks() {
+        return "{\"keys\":[]}";
+    }
 }

@@ -6,7 +6,7 @@ import dev.authrag.application.audit.ListSecurityEvents;
 import dev.authrag.application.audit.ListSecurityEventsService;
 import dev.authrag.application.audit.PurgeSecurityEvents;
 import dev.authrag.application.audit.PurgeSecurityEventsService;
-import dev.authrag.bootstrap.Setting;
+import dev.authrag.bootstrap.settings.Setting;
 import dev.authrag.bootstrap.metrics.AuthMetrics;
 import dev.authrag.bootstrap.metrics.CountedAuditTrail;
 import io.micronaut.context.annotation.Factory;

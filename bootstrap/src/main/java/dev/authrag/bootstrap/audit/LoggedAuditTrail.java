@@ -1,6 +1,6 @@
 package dev.authrag.bootstrap.audit;
 
-import dev.authrag.adapter.web.request.RequestLogContextFilter;
+import dev.authrag.adapter.web.http.request.RequestLogContextFilter;
 import dev.authrag.application.audit.AuditTrail;
 import dev.authrag.domain.audit.SecurityEvent;
 import dev.authrag.domain.user.UserId;

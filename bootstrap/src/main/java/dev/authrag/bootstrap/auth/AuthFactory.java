@@ -1,11 +1,11 @@
 package dev.authrag.bootstrap.auth;
 
-import dev.authrag.adapter.web.auth.SessionCookie;
-import dev.authrag.adapter.web.password.Argon2PasswordHasher;
-import dev.authrag.adapter.web.password.Argon2id;
-import dev.authrag.adapter.web.password.BouncyCastleArgon2;
-import dev.authrag.adapter.web.password.CommonPasswords;
-import dev.authrag.adapter.web.password.NativeArgon2;
+import dev.authrag.adapter.web.http.session.SessionCookie;
+import dev.authrag.adapter.web.crypto.password.Argon2PasswordHasher;
+import dev.authrag.adapter.web.crypto.password.Argon2id;
+import dev.authrag.adapter.web.crypto.password.BouncyCastleArgon2;
+import dev.authrag.adapter.web.crypto.password.CommonPasswords;
+import dev.authrag.adapter.web.crypto.password.NativeArgon2;
 import dev.authrag.application.audit.AuditTrail;
 import dev.authrag.application.auth.AccountLockouts;
 import dev.authrag.application.auth.ChangePassword;
@@ -32,7 +32,7 @@ import dev.authrag.application.auth.Transactions;
 import dev.authrag.application.auth.Users;
 import dev.authrag.application.auth.VerifySession;
 import dev.authrag.application.auth.VerifySessionService;
-import dev.authrag.bootstrap.Setting;
+import dev.authrag.bootstrap.settings.Setting;
 import dev.authrag.domain.lockout.LockoutPolicy;
 import dev.authrag.domain.session.SessionLimit;
 import dev.authrag.domain.session.SessionPolicy;

@@ -1,6 +1,6 @@
 package dev.authrag.bootstrap.chat;
 
-import dev.authrag.adapter.web.chat.OpenAiChatModel;
+import dev.authrag.adapter.web.llm.chat.OpenAiChatModel;
 import dev.authrag.application.chat.AnsweringStatus;
 import dev.authrag.application.chat.AskQuestion;
 import dev.authrag.application.chat.AskQuestionService;
@@ -15,7 +15,7 @@ import dev.authrag.application.chat.ListConversations;
 import dev.authrag.application.chat.OwnConversationsService;
 import dev.authrag.application.chat.ReadConversation;
 import dev.authrag.application.chat.WatchedLanguageModel;
-import dev.authrag.bootstrap.Setting;
+import dev.authrag.bootstrap.settings.Setting;
 import dev.authrag.domain.chat.ChunkingPolicy;
 import dev.authrag.domain.chat.RetrievalPolicy;
 import dev.authrag.domain.chat.TokenBudget;

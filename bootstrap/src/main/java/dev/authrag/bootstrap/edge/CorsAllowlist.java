@@ -1,6 +1,6 @@
 package dev.authrag.bootstrap.edge;
 
-import dev.authrag.bootstrap.Setting;
+import dev.authrag.bootstrap.settings.Setting;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.server.HttpServerConfiguration;

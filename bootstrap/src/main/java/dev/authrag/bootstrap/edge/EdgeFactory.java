@@ -1,8 +1,8 @@
 package dev.authrag.bootstrap.edge;
 
-import dev.authrag.adapter.web.auth.AllowedOrigins;
-import dev.authrag.adapter.web.request.TrustedProxies;
-import dev.authrag.bootstrap.Setting;
+import dev.authrag.adapter.web.http.admission.AllowedOrigins;
+import dev.authrag.adapter.web.http.request.TrustedProxies;
+import dev.authrag.bootstrap.settings.Setting;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 

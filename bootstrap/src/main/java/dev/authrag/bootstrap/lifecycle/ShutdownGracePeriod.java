@@ -1,6 +1,6 @@
 package dev.authrag.bootstrap.lifecycle;
 
-import dev.authrag.bootstrap.Setting;
+import dev.authrag.bootstrap.settings.Setting;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;

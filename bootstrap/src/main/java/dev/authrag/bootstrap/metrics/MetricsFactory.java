@@ -1,7 +1,7 @@
 package dev.authrag.bootstrap.metrics;
 
-import dev.authrag.adapter.web.password.Argon2PasswordHasher;
-import dev.authrag.bootstrap.Setting;
+import dev.authrag.adapter.web.crypto.password.Argon2PasswordHasher;
+import dev.authrag.bootstrap.settings.Setting;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

@@ -4,7 +4,7 @@ import dev.authrag.application.audit.AuditTrail;
 import dev.authrag.application.ratelimit.AdmitAttempt;
 import dev.authrag.application.ratelimit.AdmitAttemptService;
 import dev.authrag.application.ratelimit.RateLimiter;
-import dev.authrag.bootstrap.Setting;
+import dev.authrag.bootstrap.settings.Setting;
 import dev.authrag.bootstrap.metrics.AuthMetrics;
 import dev.authrag.bootstrap.metrics.CountedAdmitAttempt;
 import dev.authrag.domain.ratelimit.Bucket;

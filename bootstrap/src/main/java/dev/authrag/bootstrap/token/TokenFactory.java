@@ -1,15 +1,15 @@
 package dev.authrag.bootstrap.token;
 
-import dev.authrag.adapter.web.token.JwtKeyRing;
-import dev.authrag.adapter.web.token.KeySealer;
-import dev.authrag.adapter.web.token.SigningKeyMaterial;
+import dev.authrag.adapter.web.crypto.keys.JwtKeyRing;
+import dev.authrag.adapter.web.crypto.keys.KeySealer;
+import dev.authrag.adapter.web.crypto.keys.SigningKeyMaterial;
 import dev.authrag.application.token.AccessTokenService;
 import dev.authrag.application.auth.VerifySession;
 import dev.authrag.application.token.IssueAccessToken;
 import dev.authrag.application.token.SigningKeys;
 import dev.authrag.application.token.TokenSigner;
 import dev.authrag.application.token.VerifyAccessToken;
-import dev.authrag.bootstrap.Setting;
+import dev.authrag.bootstrap.settings.Setting;
 import dev.authrag.domain.token.AccessTokenPolicy;
 import dev.authrag.domain.token.KeyRotationPolicy;
 import io.micronaut.context.annotation.Bean;

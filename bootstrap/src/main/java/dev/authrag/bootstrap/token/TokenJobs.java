@@ -1,6 +1,6 @@
 package dev.authrag.bootstrap.token;
 
-import dev.authrag.adapter.web.token.JwtKeyRing;
+import dev.authrag.adapter.web.crypto.keys.JwtKeyRing;
 import dev.authrag.application.auth.SessionMemory;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;

@@ -6,12 +6,16 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.authrag.adapter.web.crypto.archfixture.CryptoUsingHttp;
+import dev.authrag.adapter.web.http.archfixture.HttpUsingCrypto;
+import dev.authrag.adapter.web.http.archfixture.first.First;
+import dev.authrag.adapter.web.http.archfixture.second.Second;
 import dev.authrag.application.archfixture.UseCaseEndingASessionByItself;
 import dev.authrag.application.auth.SessionEnding;
 import dev.authrag.application.auth.SessionMemory;
 import dev.authrag.application.auth.Sessions;
 import dev.authrag.bootstrap.Application;
-import dev.authrag.bootstrap.Setting;
+import dev.authrag.bootstrap.settings.Setting;
 import dev.authrag.domain.archfixture.AuthCodeUsingChat;
 import dev.authrag.domain.archfixture.MisplacedDomainClass;
 import dev.authrag.domain.chat.archfixture.ChatCodeUsingAuthInternals;
@@ -35,6 +39,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -129,8 +134,8 @@ class ArchitectureTest {
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage("dev.authrag..")
                         .or(resideInAPackage(CHAT))
                         .or(type(UserId.class))
-                        .or(resideInAPackage("dev.authrag.adapter.web.problem.."))
-                        .or(resideInAPackage("dev.authrag.adapter.web.docs.."))
+                        .or(resideInAPackage("dev.authrag.adapter.web.http.problem.."))
+                        .or(resideInAPackage("dev.authrag.adapter.web.http.docs.."))
                         .or(resideInAPackage("dev.authrag..ratelimit.."))
                         .or(belongToAnyOf(Setting.class)))
                 .because("chat may use auth's identity types, not its internals (issue 5)");
@@ -147,6 +152,47 @@ class ArchitectureTest {
                 .orShould().callMethod(Sessions.class, "addWithinLimit", Session.class, SessionLimit.class)
                 .orShould().callMethod(SessionMemory.class, "ended", SessionId.class, Instant.class)
                 .because("SessionEnding is the one way a session ends: store, audit trail and memory together");
+    }
+
+    /**
+     * adapters-web holds several adapters, each under its own package root (issue 11): inbound HTTP under
+     * {@code adapter.web.http}, outbound ones beside it ({@code crypto}, {@code llm}, ...). No root depends on another:
+     * outbound adapters never reach HTTP types, and the HTTP side reaches them only through application ports.
+     */
+    static ArchRule webAdaptersStayApart() {
+        return slices().matching("dev.authrag.adapter.web.(*)..").namingSlices("adapter.web.$1")
+                .should().notDependOnEachOther()
+                .because("each adapter in adapters-web talks to the others only through application ports (docs/extending.md)");
+    }
+
+    /** No package depends on itself through others, in any module (issue 11: auth and ratelimit, problem and password). */
+    static ArchRule packagesAreFreeOfCycles() {
+        return slices().matching("dev.authrag.(**)").should().beFreeOfCycles();
+    }
+
+    @Test
+    void webAdapters_doNotDependOnEachOther() {
+        webAdaptersStayApart().check(production);
+    }
+
+    @Test
+    void packages_areFreeOfCycles() {
+        packagesAreFreeOfCycles().check(production);
+    }
+
+    @Test
+    void edgeRules_rejectDeliberatelyMisplacedClasses() {
+        JavaClasses outboundUsingHttp = new ClassFileImporter().importClasses(CryptoUsingHttp.class,
+                dev.authrag.adapter.web.http.problem.Problem.class);
+        JavaClasses httpUsingOutbound = new ClassFileImporter().importClasses(HttpUsingCrypto.class,
+                dev.authrag.adapter.web.crypto.keys.JwtKeyRing.class);
+        JavaClasses cycle = new ClassFileImporter().importClasses(First.class, Second.class);
+
+        assertThat(webAdaptersStayApart().evaluate(outboundUsingHttp).hasViolation()).as("crypto using http").isTrue();
+        assertThat(webAdaptersStayApart().evaluate(httpUsingOutbound).hasViolation()).as("http using crypto").isTrue();
+        assertThat(packagesAreFreeOfCycles().evaluate(cycle).hasViolation()).as("a package cycle").isTrue();
+        assertThat(packagesAreFreeOfCycles().evaluate(new ClassFileImporter().importClasses(First.class)).hasViolation())
+                .as("one direction alone is no cycle").isFalse();
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.authrag.bootstrap.auth;
 
-import dev.authrag.adapter.web.password.Argon2PasswordHasher;
-import dev.authrag.adapter.web.password.Argon2id;
-import dev.authrag.adapter.web.password.BouncyCastleArgon2;
+import dev.authrag.adapter.web.crypto.password.Argon2PasswordHasher;
+import dev.authrag.adapter.web.crypto.password.Argon2id;
+import dev.authrag.adapter.web.crypto.password.BouncyCastleArgon2;
 import dev.authrag.application.auth.PasswordHasher;
 import dev.authrag.bootstrap.support.HttpTestSupport;
 import dev.authrag.bootstrap.support.RawHttp;

@@ -1,6 +1,6 @@
 package dev.authrag.bootstrap.auth;
 
-import dev.authrag.bootstrap.Setting.InvalidSettingException;
+import dev.authrag.bootstrap.settings.Setting.InvalidSettingException;
 import dev.authrag.domain.lockout.LockoutPolicy;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,8 @@
 package dev.authrag.bootstrap.auth;
 
+
 import dev.authrag.adapter.persistence.testing.TestDatabase;
-import dev.authrag.adapter.web.password.Argon2PasswordHasher;
+import dev.authrag.adapter.web.crypto.password.Argon2PasswordHasher;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;

@@ -1,9 +1,9 @@
 package dev.authrag.bootstrap.auth;
 
-import dev.authrag.adapter.web.password.Argon2PasswordHasher.Cost;
-import dev.authrag.adapter.web.password.Argon2id;
-import dev.authrag.adapter.web.password.BouncyCastleArgon2;
-import dev.authrag.bootstrap.Setting.InvalidSettingException;
+import dev.authrag.adapter.web.crypto.password.Argon2PasswordHasher.Cost;
+import dev.authrag.adapter.web.crypto.password.Argon2id;
+import dev.authrag.adapter.web.crypto.password.BouncyCastleArgon2;
+import dev.authrag.bootstrap.settings.Setting.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +62,7 @@ class PasswordHashResourcesTest {
     @Test
     void anyLinkageErrorLoadingTheNativeLibrary_fallsBackToJavaInAuto_andStopsStartUpInNative() {
         AuthFactory.NativeLoader broken = () -> {
-            throw new NoClassDefFoundError("dev/authrag/adapter/web/password/NativeArgon2$Loading");
+            throw new NoClassDefFoundError("dev/authrag/adapter/web/crypto/password/NativeArgon2$Loading");
         };
 
         assertThat(AuthFactory.argon2id("auto", broken)).isInstanceOf(BouncyCastleArgon2.class);

@@ -1,5 +1,6 @@
 package dev.authrag.bootstrap.auth;
 
+
 import dev.authrag.bootstrap.support.HttpTestSupport;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.authrag.bootstrap.chat;
 
 import dev.authrag.application.chat.AnsweringStatus;
-import dev.authrag.bootstrap.Setting.InvalidSettingException;
+import dev.authrag.bootstrap.settings.Setting.InvalidSettingException;
 import dev.authrag.domain.chat.RetrievalPolicy;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.authrag.bootstrap.chat;
 
-import dev.authrag.adapter.web.chat.OpenAiChatModel;
+import dev.authrag.adapter.web.llm.chat.OpenAiChatModel;
 import dev.authrag.application.chat.LanguageModel;
 import dev.authrag.bootstrap.support.FakeChatCompletions;
 import dev.authrag.domain.chat.Answer;

@@ -1,6 +1,6 @@
 package dev.authrag.bootstrap.edge;
 
-import dev.authrag.bootstrap.Setting.InvalidSettingException;
+import dev.authrag.bootstrap.settings.Setting.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;

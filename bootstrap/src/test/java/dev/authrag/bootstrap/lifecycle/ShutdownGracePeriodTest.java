@@ -1,6 +1,6 @@
 package dev.authrag.bootstrap.lifecycle;
 
-import dev.authrag.bootstrap.Setting;
+import dev.authrag.bootstrap.settings.Setting;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.authrag.bootstrap.support;
 
+
 import dev.authrag.adapter.persistence.testing.TestDatabase;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -2,7 +2,7 @@ package dev.authrag.bootstrap.token;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.authrag.adapter.web.token.JwtKeyRing;
+import dev.authrag.adapter.web.crypto.keys.JwtKeyRing;
 import dev.authrag.bootstrap.support.HttpTestSupport;
 import dev.authrag.application.auth.MutableClock;
 import io.micronaut.context.annotation.Factory;

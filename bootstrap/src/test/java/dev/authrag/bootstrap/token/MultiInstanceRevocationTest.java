@@ -81,7 +81,7 @@ class MultiInstanceRevocationTest extends HttpTestSupport {
                 .getApplicationContext()) {
             int port = restarted.getBean(EmbeddedServer.class).getPort();
             assertThat(verify(port, "Bearer " + jwt)).isEqualTo(200);
-            assertThat(restarted.getBean(dev.authrag.adapter.web.token.JwtKeyRing.class).publicJwks())
+            assertThat(restarted.getBean(dev.authrag.adapter.web.crypto.keys.JwtKeyRing.class).publicJwks())
                     .isEqualTo(get("/.well-known/jwks.json").body());
         }
     }
